@@ -144,8 +144,8 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
         const auto declaration_iterator = in.iterator();
         const std::size_t declaration_start = static_cast<std::size_t>(in.current() - text.data());
         try {
-            auto root = grammar::parse_tree::parse<grammar::next_declaration, grammar::tree_selector, parse_action,
-                                                   parse_control>(in, state);
+            auto root = grammar::parse_tree::parse<grammar::next_declaration, TreeNode, grammar::tree_selector,
+                                                   parse_action, parse_control>(in, state);
             if (!root || root->children.empty()) break;  // end of file
             for (const auto& node : root->children) {
                 if (auto declaration = converter.declaration(*node)) {

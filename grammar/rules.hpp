@@ -195,8 +195,11 @@ struct call : seq<function_ref, one<'('>, sep, call_arguments, must<call_end>> {
 // list_expression -> '[' [expression {',' expression}] ']'
 struct list_items : opt<list<seq<expression>, comma>, opt<comma>> {};
 struct list_expression : seq<one<'['>, sep, list_items, must<list_end>> {};
-struct primary : sor<paren_expression, number_literal, text_literal, bool_literal, variable, call,
-                     list_expression, symbol_literal> {};
+// Each alternative is guarded by its first character, so that failed attempts do not
+// build parse-tree nodes.
+struct primary : sor<paren_expression, seq<at<digit>, number_literal>, seq<at<one<'"'>>, text_literal>,
+                     seq<at<one<'?'>>, variable>, seq<at<one<'['>>, list_expression>,
+                     seq<at<one<'t', 'f'>>, bool_literal>, seq<at<identifier, one<'('>>, call>, symbol_literal> {};
 // slot_access -> '.' identifier
 struct access_slot : identifier {};
 struct slot_access : seq<one<'.'>, access_slot> {};
@@ -204,7 +207,7 @@ struct postfix_expression : seq<primary, star<slot_access>, sep> {};
 // unary -> '-' unary | postfix
 struct negation_operand;
 struct negation : seq<one<'-'>, not_at<one<'>'>>, sep, must<negation_operand>> {};
-struct unary : sor<negation, postfix_expression> {};
+struct unary : sor<seq<at<one<'-'>>, negation>, postfix_expression> {};
 struct negation_operand : unary {};
 // term -> unary {('*' | '/' | '%') unary}
 struct multiplicative_op : sor<one<'*', '%'>, seq<one<'/'>, not_at<one<'/', '*'>>>> {};
@@ -221,11 +224,13 @@ struct compare_operand : additive {};
 struct comparison_tail : seq<compare_op, sep, must<compare_operand>> {};
 struct in_op : seq<opt<kw_not, sep>, kw_in, sep> {};
 struct membership_tail : seq<in_op, must<domain>> {};
-struct comparison : seq<additive, opt<sor<comparison_tail, membership_tail>>> {};
+struct comparison_start : one<'=', '!', '<', '>'> {};
+struct membership_start : sor<kw_in, seq<kw_not, sep, kw_in>> {};
+struct comparison : seq<additive, opt<sor<seq<at<comparison_start>, comparison_tail>, seq<at<membership_start>, membership_tail>>>> {};
 // not_expression -> 'not' not_expression | comparison
 struct not_operand;
 struct logical_not : seq<kw_not, sep, must<not_operand>> {};
-struct not_expression : sor<logical_not, comparison> {};
+struct not_expression : sor<seq<at<kw_not>, logical_not>, comparison> {};
 struct not_operand : not_expression {};
 // and_expression -> not_expression {'and' not_expression}
 struct and_operand : not_expression {};
@@ -336,8 +341,10 @@ struct count_aggregate : seq<kw_count, sep, must<condition_operand>> {};
 struct value_aggregate : seq<aggregate_function, sep, must<aggregate_value>, must<aggregate_source>> {};
 struct aggregate_kind : sor<count_aggregate, value_aggregate> {};
 struct aggregate_condition : seq<variable, sep, equals_sign, sep, must<aggregate_kind>> {};
-struct condition : sor<not_condition, exists_condition, forall_condition, guard_condition,
-                       aggregate_condition, group_condition, pattern_condition> {};
+struct condition : sor<seq<at<kw_not>, not_condition>, seq<at<kw_exists>, exists_condition>,
+                       seq<at<kw_forall>, forall_condition>, seq<at<kw_where>, guard_condition>,
+                       seq<at<variable, sep, equals_sign>, aggregate_condition>,
+                       seq<at<open_paren>, group_condition>, pattern_condition> {};
 
 // ---------------------------------------------------------------- actions
 
@@ -370,8 +377,10 @@ struct bind_action : seq<kw_bind, sep, must<bind_variable>, must<bind_value>> {}
 // focus -> 'focus' identifier {',' identifier}
 struct focus_stages : list<seq<stage_name, sep>, comma> {};
 struct focus_action : seq<kw_focus, sep, must<focus_stages>> {};
-struct action : sor<assert_action, retract_action, modify_action, advise_action, print_action,
-                    halt_action, bind_action, focus_action> {};
+struct action : sor<seq<at<kw_assert>, assert_action>, seq<at<kw_retract>, retract_action>,
+                    seq<at<kw_modify>, modify_action>, seq<at<kw_advise>, advise_action>,
+                    seq<at<kw_print>, print_action>, seq<at<kw_halt>, halt_action>,
+                    seq<at<kw_bind>, bind_action>, seq<at<kw_focus>, focus_action>> {};
 
 // ---------------------------------------------------------------- rules
 

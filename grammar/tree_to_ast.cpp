@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "grammar/rules.hpp"
 
@@ -88,7 +89,35 @@ bool is_language_code(std::string_view key)
 
 std::unique_ptr<ast::Expr> boxed(ast::Expr expr) { return std::make_unique<ast::Expr>(std::move(expr)); }
 
+// Nodes freed by one parse are reused by the next; the list never holds more nodes
+// than the largest single declaration needed at once.
+thread_local std::vector<void*> free_nodes;
+
 }  // namespace
+
+void* TreeNode::operator new(std::size_t size)
+{
+    if (size == sizeof(TreeNode) && !free_nodes.empty()) {
+        void* node = free_nodes.back();
+        free_nodes.pop_back();
+        return node;
+    }
+    return ::operator new(size);
+}
+
+void TreeNode::operator delete(void* node, std::size_t size) noexcept
+{
+    if (size == sizeof(TreeNode)) {
+        try {
+            free_nodes.push_back(node);
+            return;
+        }
+        catch (...) {
+            // No room to keep the node for reuse: give it back to the heap.
+        }
+    }
+    ::operator delete(node);
+}
 
 ast::Span TreeConverter::span(const TreeNode& node) const
 {

@@ -13,7 +13,12 @@
 
 namespace koers {
 
-using TreeNode = tao::pegtl::parse_tree::node;
+// A parse-tree node. Parsing makes and drops many short-lived nodes, so they come
+// from a per-thread free list instead of the general heap.
+struct TreeNode : tao::pegtl::parse_tree::basic_node<TreeNode> {
+    static void* operator new(std::size_t size);
+    static void operator delete(void* node, std::size_t size) noexcept;
+};
 
 class TreeConverter {
 public:
