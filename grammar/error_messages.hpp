@@ -13,7 +13,7 @@ inline constexpr const char* error_message = nullptr;
     template <>                 \
     inline constexpr const char* error_message<rule> = text
 
-KOERS_ERROR(block_comment_end, "comment opened with '/*' is never closed with '*/'");
+KOERS_ERROR(unclosed_comment, "comment opened with '/*' is never closed with '*/'");
 KOERS_ERROR(escape_char, "unknown escape; use \\\", \\\\, \\n, \\t, \\r, \\{ or \\}");
 KOERS_ERROR(closing_quote, "text is not closed with '\"' before the end of the line");
 KOERS_ERROR(interpolation_body, "expected an expression inside '{...}' (write \\{ for a literal brace)");

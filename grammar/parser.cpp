@@ -116,6 +116,17 @@ std::size_t recovery_offset(std::string_view text, std::size_t declaration_start
     return text.size();
 }
 
+// The reserved word that starts at `offset`, if one does; a name was probably meant
+// where a syntax error points at one.
+std::string_view reserved_word_at(std::string_view text, std::size_t offset)
+{
+    if (offset >= text.size()) return {};
+    pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + offset, text.data() + text.size(), "");
+    const char* start = in.current();
+    if (!pegtl::parse<grammar::reserved_word>(in)) return {};
+    return text.substr(offset, static_cast<std::size_t>(in.current() - start));
+}
+
 ast::Span span_at(std::uint32_t file, const pegtl::position& position)
 {
     ast::Span span;
@@ -138,9 +149,27 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
     state.file = file;
     TreeConverter converter(file, diagnostics);
 
+    auto report = [&](const pegtl::parse_error& error, const auto& input) {
+        const pegtl::position position = error.positions().empty() ? input.position() : error.positions().front();
+        std::string message(error.message());
+        const std::string_view word = reserved_word_at(text, position.byte);
+        if (!word.empty()) message += " ('" + std::string(word) + "' is a reserved word and cannot be a name)";
+        diagnostics.error("syntax", span_at(file, position), std::move(message));
+        return position;
+    };
+
     // The source name stays empty: spans carry the file index instead.
     pegtl::memory_input<pegtl::tracking_mode::eager> in(text.data(), text.data() + text.size(), "");
     while (true) {
+        // White space and comments first, so that recovery never lands on the line
+        // of the declaration that failed.
+        try {
+            (void)pegtl::parse<grammar::sep, parse_action, parse_control>(in, state);
+        }
+        catch (const pegtl::parse_error& error) {
+            report(error, in);
+            break;
+        }
         const auto declaration_iterator = in.iterator();
         const std::size_t declaration_start = static_cast<std::size_t>(in.current() - text.data());
         try {
@@ -154,9 +183,7 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
             }
         }
         catch (const pegtl::parse_error& error) {
-            const pegtl::position position =
-                error.positions().empty() ? in.position() : error.positions().front();
-            diagnostics.error("syntax", span_at(file, position), std::string(error.message()));
+            const pegtl::position position = report(error, in);
             const std::size_t resume = recovery_offset(text, declaration_start, position.byte);
             in.iterator() = declaration_iterator;
             in.private_depth = 0;

@@ -36,11 +36,11 @@ using pegtl::until;
 
 // line_comment -> '//' ... end of line
 struct line_comment : seq<two<'/'>, until<eolf>> {};
-// block_comment_end -> ... '*/'
-struct block_comment_end : until<string<'*', '/'>> {};
 // block_comment -> '/*' ... '*/'
-struct block_comment : seq<string<'/', '*'>, must<block_comment_end>> {};
-struct comment : sor<line_comment, block_comment> {};
+struct block_comment : seq<string<'/', '*'>, until<string<'*', '/'>>> {};
+// A '/*' that no '*/' closes: reported at the '/*'.
+struct unclosed_comment : string<'/', '*'> {};
+struct comment : sor<line_comment, block_comment, seq<at<string<'/', '*'>>, pegtl::raise<unclosed_comment>>> {};
 // sep -> { white space | comment }
 struct sep : star<sor<space, comment>> {};
 
@@ -208,19 +208,19 @@ struct postfix_expression : seq<primary, star<slot_access>, sep> {};
 struct negation_operand;
 struct negation : seq<one<'-'>, not_at<one<'>'>>, sep, must<negation_operand>> {};
 struct unary : sor<seq<at<one<'-'>>, negation>, postfix_expression> {};
-struct negation_operand : unary {};
+struct negation_operand : seq<unary> {};
 // term -> unary {('*' | '/' | '%') unary}
 struct multiplicative_op : sor<one<'*', '%'>, seq<one<'/'>, not_at<one<'/', '*'>>>> {};
-struct term_operand : unary {};
+struct term_operand : seq<unary> {};
 struct term : seq<unary, star<multiplicative_op, sep, must<term_operand>>> {};
 // additive -> term {('+' | '-') term}
 struct additive_op : sor<one<'+'>, seq<one<'-'>, not_at<one<'>'>>>> {};
-struct additive_operand : term {};
+struct additive_operand : seq<term> {};
 struct additive : seq<term, star<additive_op, sep, must<additive_operand>>> {};
 // comparison -> additive [compare_op additive | ['not'] 'in' domain]
 struct compare_op : sor<string<'=', '='>, string<'!', '='>, string<'<', '='>, string<'>', '='>,
                         one<'<'>, one<'>'>> {};
-struct compare_operand : additive {};
+struct compare_operand : seq<additive> {};
 struct comparison_tail : seq<compare_op, sep, must<compare_operand>> {};
 struct in_op : seq<opt<kw_not, sep>, kw_in, sep> {};
 struct membership_tail : seq<in_op, must<domain>> {};
@@ -231,12 +231,12 @@ struct comparison : seq<additive, opt<sor<seq<at<comparison_start>, comparison_t
 struct not_operand;
 struct logical_not : seq<kw_not, sep, must<not_operand>> {};
 struct not_expression : sor<seq<at<kw_not>, logical_not>, comparison> {};
-struct not_operand : not_expression {};
+struct not_operand : seq<not_expression> {};
 // and_expression -> not_expression {'and' not_expression}
-struct and_operand : not_expression {};
+struct and_operand : seq<not_expression> {};
 struct and_expression : seq<not_expression, star<kw_and, sep, must<and_operand>>> {};
 // or_expression -> and_expression {'or' and_expression}
-struct or_operand : and_expression {};
+struct or_operand : seq<and_expression> {};
 struct or_expression : seq<and_expression, star<kw_or, sep, must<or_operand>>> {};
 // conditional -> 'if' expression 'then' expression 'else' expression
 struct conditional_test : seq<expression> {};
@@ -283,7 +283,10 @@ struct slot_domain : seq<kw_in, sep, must<domain>> {};
 struct slot_default_value : expression {};
 struct slot_default : seq<equals_sign, sep, must<slot_default_value>> {};
 struct slot_optional : seq<kw_optional, sep> {};
-struct slot_decl : seq<slot_name, sep, must<slot_colon>, sep, must<slot_type>, sep, opt<slot_domain>,
+// A declaration keyword not followed by ':' ends the template (its '}' is missing)
+// rather than starting a slot.
+struct declaration_keyword : sor<kw_import, kw_template, kw_facts, kw_rule, kw_function, kw_stage, kw_test> {};
+struct slot_decl : seq<not_at<declaration_keyword, sep, not_at<one<':'>>>, slot_name, sep, must<slot_colon>, sep, must<slot_type>, sep, opt<slot_domain>,
                        opt<slot_default>, opt<slot_optional>, optional_doc, opt<comma>> {};
 // template -> 'template' identifier [doc] '{' {slot} '}'
 struct template_name : identifier {};
@@ -304,7 +307,7 @@ struct facts_decl : seq<kw_facts, sep, opt<facts_name, sep>, optional_doc, must<
 // ---------------------------------------------------------------- conditions
 
 // slot_test -> compare_op additive | ['not'] 'in' domain | additive
-struct equality_operand : additive {};
+struct equality_operand : seq<additive> {};
 struct slot_test : sor<comparison_tail, membership_tail, equality_operand> {};
 // constraint -> identifier ':' (variable [slot_test] | slot_test)
 struct constraint_value : sor<seq<variable, sep, opt<sor<comparison_tail, membership_tail>>>, slot_test> {};
@@ -343,7 +346,7 @@ struct aggregate_kind : sor<count_aggregate, value_aggregate> {};
 struct aggregate_condition : seq<variable, sep, equals_sign, sep, must<aggregate_kind>> {};
 struct condition : sor<seq<at<kw_not>, not_condition>, seq<at<kw_exists>, exists_condition>,
                        seq<at<kw_forall>, forall_condition>, seq<at<kw_where>, guard_condition>,
-                       seq<at<variable, sep, equals_sign>, aggregate_condition>,
+                       seq<at<one<'?'>, variable_name, sep, equals_sign>, aggregate_condition>,
                        seq<at<open_paren>, group_condition>, pattern_condition> {};
 
 // ---------------------------------------------------------------- actions

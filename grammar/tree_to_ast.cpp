@@ -89,17 +89,27 @@ bool is_language_code(std::string_view key)
 
 std::unique_ptr<ast::Expr> boxed(ast::Expr expr) { return std::make_unique<ast::Expr>(std::move(expr)); }
 
-// Nodes freed by one parse are reused by the next; the list never holds more nodes
-// than the largest single declaration needed at once.
-thread_local std::vector<void*> free_nodes;
+// Nodes freed by one parse are reused by the next; the pool never holds more nodes
+// than the largest single declaration needed at once, and frees them with its thread.
+struct NodePool {
+    std::vector<void*> free_nodes;
+    NodePool() = default;
+    NodePool(const NodePool&) = delete;
+    NodePool& operator=(const NodePool&) = delete;
+    ~NodePool()
+    {
+        for (void* node : free_nodes) ::operator delete(node);
+    }
+};
+thread_local NodePool pool;
 
 }  // namespace
 
 void* TreeNode::operator new(std::size_t size)
 {
-    if (size == sizeof(TreeNode) && !free_nodes.empty()) {
-        void* node = free_nodes.back();
-        free_nodes.pop_back();
+    if (size == sizeof(TreeNode) && !pool.free_nodes.empty()) {
+        void* node = pool.free_nodes.back();
+        pool.free_nodes.pop_back();
         return node;
     }
     return ::operator new(size);
@@ -109,7 +119,7 @@ void TreeNode::operator delete(void* node, std::size_t size) noexcept
 {
     if (size == sizeof(TreeNode)) {
         try {
-            free_nodes.push_back(node);
+            pool.free_nodes.push_back(node);
             return;
         }
         catch (...) {
