@@ -127,6 +127,12 @@ std::string_view reserved_word_at(std::string_view text, std::size_t offset)
     return text.substr(offset, static_cast<std::size_t>(in.current() - start));
 }
 
+bool followed_by_colon(std::string_view text, std::size_t offset)
+{
+    while (offset < text.size() && (text[offset] == ' ' || text[offset] == '\t')) ++offset;
+    return offset < text.size() && text[offset] == ':';
+}
+
 ast::Span span_at(std::uint32_t file, const pegtl::position& position)
 {
     ast::Span span;
@@ -153,7 +159,8 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
         const pegtl::position position = error.positions().empty() ? input.position() : error.positions().front();
         std::string message(error.message());
         const std::string_view word = reserved_word_at(text, position.byte);
-        if (!word.empty()) message += " ('" + std::string(word) + "' is a reserved word and cannot be a name)";
+        if (!word.empty() && (message.find("name") != std::string::npos || followed_by_colon(text, position.byte + word.size())))
+            message += " ('" + std::string(word) + "' is a reserved word and cannot be a name)";
         diagnostics.error("syntax", span_at(file, position), std::move(message));
         return position;
     };
