@@ -3,11 +3,13 @@
 //   (rule r "doc" (salience 10) (stage s) (tags (phase formeren) (experimental))
 //     (when (pattern ?ph phase (current (== formeren)) (strength ?s (>= 0.5))) (where (> ?v 1)))
 //     (then (advise topic (severity warning) (link competence x) (text nl (text "a " ?v)))))
-// (all on one line per declaration). Literals print as in source (numbers by their
-// spelling, text quoted and escaped), variables with `?`, and every optional field only
-// when present, so that two parses of equivalent text dump the same.
+// (all on one line per declaration). Integers print by value, other numbers by their
+// spelling (which `koers fmt` keeps), text quoted and escaped, variables with `?`, and
+// every optional field only when present, so that two parses of equivalent text dump
+// the same.
 #include "grammar/ast_dump.hpp"
 
+#include <optional>
 #include <string_view>
 
 namespace koers::ast {
@@ -95,20 +97,20 @@ std::string_view spelling(BaseType type)
     return "?";
 }
 
-// Writes S-expressions: `open` starts a list, `atom` adds an item, `close` ends the list.
+// Writes S-expressions: `list` wraps what its body writes in `(head ...)`, `atom` adds
+// one item.
 class Writer {
 public:
-    void open(std::string_view head)
+    template <class Body>
+    void list(std::string_view head, Body body)
     {
-        separate();
-        text_ += '(';
-        text_ += head;
-        fresh_ = false;
+        atom("(" + std::string(head));
+        body();
+        text_ += ')';
     }
-    void close() { text_ += ')'; }
     void atom(std::string_view item)
     {
-        separate();
+        if (!text_.empty() && text_.back() != '(') text_ += ' ';
         text_ += item;
     }
     void doc(const std::string& text)
@@ -118,47 +120,49 @@ public:
     std::string take() { return std::move(text_); }
 
     void expr(const Expr& e);
-    void expr(const std::unique_ptr<Expr>& e)
-    {
-        if (e) {
-            expr(*e);
-        } else {
-            atom("()");
-        }
-    }
+    void expr(const std::unique_ptr<Expr>& e) { e ? expr(*e) : atom("()"); }
     void exprs(const std::vector<Expr>& items)
     {
         for (const Expr& item : items) expr(item);
     }
     void literal(const Literal& literal);
     void text_template(const TextTemplate& text);
-    void domain(const Domain& domain);
-    void type(const TypeRef& type);
-    void condition(const Condition& c);
-    void condition(const std::unique_ptr<Condition>& c)
+    void domain(const Domain& d)
     {
-        if (c) {
-            condition(*c);
+        list(d.kind == Domain::Kind::Set ? "set" : "range", [&] { exprs(d.items); });
+    }
+    void type(const TypeRef& t)
+    {
+        if (t.is_list) {
+            list("list-of", [&] { atom(spelling(t.base)); });
         } else {
-            atom("()");
+            atom(spelling(t.base));
         }
     }
+    void condition(const Condition& c);
+    void condition(const std::unique_ptr<Condition>& c) { c ? condition(*c) : atom("()"); }
     void pattern(const Pattern& p);
-    void fact(const FactSpec& f);
-    void slot_values(const std::vector<SlotValue>& values);
+    void fact(const FactSpec& f)
+    {
+        list("fact", [&] {
+            atom(f.template_name.text);
+            slot_values(f.slots);
+        });
+    }
+    void slot_values(const std::vector<SlotValue>& values)
+    {
+        for (const SlotValue& value : values) list(value.slot.text, [&] { expr(value.value); });
+    }
     void action(const Action& a);
+    void advise(const AdviseAction& a);
     void expectation(const Expectation& e);
     void declaration(const Declaration& d);
+    void slot(const SlotDecl& slot);
+    void rule(const RuleDecl& rule);
+    void function(const FunctionDecl& function);
 
 private:
-    void separate()
-    {
-        if (!fresh_) text_ += ' ';
-        fresh_ = false;
-    }
-
     std::string text_;
-    bool fresh_ = true;
 };
 
 void Writer::literal(const Literal& literal)
@@ -176,40 +180,19 @@ void Writer::literal(const Literal& literal)
 // does not show.
 void Writer::text_template(const TextTemplate& text)
 {
-    open("text");
-    std::string plain;
-    bool has_plain = false;
-    for (const TextPart& part : text.parts) {
-        if (part.expr) {
-            if (has_plain) atom(quoted(plain));
-            plain.clear();
-            has_plain = false;
+    list("text", [&] {
+        std::optional<std::string> plain;
+        for (const TextPart& part : text.parts) {
+            if (!part.expr) {
+                plain = plain.value_or("") + part.text;
+                continue;
+            }
+            if (plain) atom(quoted(*plain));
+            plain.reset();
             expr(*part.expr);
-        } else {
-            plain += part.text;
-            has_plain = true;
         }
-    }
-    if (has_plain || text.parts.empty()) atom(quoted(plain));
-    close();
-}
-
-void Writer::domain(const Domain& domain)
-{
-    open(domain.kind == Domain::Kind::Set ? "set" : "range");
-    exprs(domain.items);
-    close();
-}
-
-void Writer::type(const TypeRef& type)
-{
-    if (type.is_list) {
-        open("list-of");
-        atom(spelling(type.base));
-        close();
-    } else {
-        atom(spelling(type.base));
-    }
+        if (plain || text.parts.empty()) atom(quoted(plain.value_or("")));
+    });
 }
 
 void Writer::expr(const Expr& e)
@@ -219,45 +202,37 @@ void Writer::expr(const Expr& e)
                    [&](const TextTemplate& t) { text_template(t); },
                    [&](const VariableRef& v) { atom(variable(v.name)); },
                    [&](const Call& c) {
-                       open("call");
-                       atom(c.function.text);
-                       exprs(c.arguments);
-                       close();
+                       list("call", [&] {
+                           atom(c.function.text);
+                           exprs(c.arguments);
+                       });
                    },
-                   [&](const Unary& u) {
-                       open(u.op == UnaryOp::Not ? "not" : "-");
-                       expr(u.operand);
-                       close();
-                   },
+                   [&](const Unary& u) { list(u.op == UnaryOp::Not ? "not" : "-", [&] { expr(u.operand); }); },
                    [&](const Binary& b) {
-                       open(spelling(b.op));
-                       expr(b.left);
-                       expr(b.right);
-                       close();
+                       list(spelling(b.op), [&] {
+                           expr(b.left);
+                           expr(b.right);
+                       });
                    },
                    [&](const Membership& m) {
-                       open(m.negated ? "not-in" : "in");
-                       expr(m.value);
-                       domain(m.domain);
-                       close();
+                       list(m.negated ? "not-in" : "in", [&] {
+                           expr(m.value);
+                           domain(m.domain);
+                       });
                    },
                    [&](const Conditional& c) {
-                       open("if");
-                       expr(c.condition);
-                       expr(c.when_true);
-                       expr(c.when_false);
-                       close();
+                       list("if", [&] {
+                           expr(c.condition);
+                           expr(c.when_true);
+                           expr(c.when_false);
+                       });
                    },
-                   [&](const ListExpr& l) {
-                       open("list");
-                       exprs(l.items);
-                       close();
-                   },
+                   [&](const ListExpr& l) { list("list", [&] { exprs(l.items); }); },
                    [&](const SlotAccess& s) {
-                       open(".");
-                       expr(s.object);
-                       atom(s.slot.text);
-                       close();
+                       list(".", [&] {
+                           expr(s.object);
+                           atom(s.slot.text);
+                       });
                    },
                },
                e.node);
@@ -265,148 +240,104 @@ void Writer::expr(const Expr& e)
 
 void Writer::pattern(const Pattern& p)
 {
-    open("pattern");
-    if (p.binding) atom(variable(p.binding->text));
-    atom(p.template_name.text);
-    for (const SlotConstraint& c : p.constraints) {
-        open(c.slot.text);
-        if (c.variable) atom(variable(c.variable->text));
-        if (c.test) {
-            switch (c.test->kind) {
-            case SlotTest::Kind::Compare:
-                open(spelling(c.test->op));
-                if (c.test->operand) expr(*c.test->operand);
-                break;
-            case SlotTest::Kind::In: open("in"); break;
-            case SlotTest::Kind::NotIn: open("not-in"); break;
-            }
-            if (c.test->domain) domain(*c.test->domain);
-            close();
+    list("pattern", [&] {
+        if (p.binding) atom(variable(p.binding->text));
+        atom(p.template_name.text);
+        for (const SlotConstraint& c : p.constraints) {
+            list(c.slot.text, [&] {
+                if (c.variable) atom(variable(c.variable->text));
+                if (!c.test) return;
+                const SlotTest& test = *c.test;
+                std::string_view head = spelling(test.op);
+                if (test.kind == SlotTest::Kind::In) head = "in";
+                if (test.kind == SlotTest::Kind::NotIn) head = "not-in";
+                list(head, [&] {
+                    if (test.operand) expr(*test.operand);
+                    if (test.domain) domain(*test.domain);
+                });
+            });
         }
-        close();
-    }
-    close();
+    });
 }
 
 void Writer::condition(const Condition& c)
 {
     std::visit(Overloaded{
                    [&](const Pattern& p) { pattern(p); },
-                   [&](const NotCondition& n) {
-                       open("not");
-                       condition(n.body);
-                       close();
-                   },
-                   [&](const ExistsCondition& e) {
-                       open("exists");
-                       condition(e.body);
-                       close();
-                   },
+                   [&](const NotCondition& n) { list("not", [&] { condition(n.body); }); },
+                   [&](const ExistsCondition& e) { list("exists", [&] { condition(e.body); }); },
                    [&](const ForallCondition& f) {
-                       open("forall");
-                       condition(f.domain);
-                       condition(f.requirement);
-                       close();
+                       list("forall", [&] {
+                           condition(f.domain);
+                           condition(f.requirement);
+                       });
                    },
                    [&](const GroupCondition& g) {
-                       open(g.op == GroupCondition::Op::And ? "and" : "or");
-                       for (const Condition& item : g.items) condition(item);
-                       close();
+                       list(g.op == GroupCondition::Op::And ? "and" : "or", [&] {
+                           for (const Condition& item : g.items) condition(item);
+                       });
                    },
-                   [&](const GuardCondition& g) {
-                       open("where");
-                       expr(g.test);
-                       close();
-                   },
+                   [&](const GuardCondition& g) { list("where", [&] { expr(g.test); }); },
                    [&](const AggregateCondition& a) {
-                       open(spelling(a.function));
-                       atom(variable(a.result.text));
-                       if (a.value) expr(*a.value);
-                       condition(a.source);
-                       close();
+                       list(spelling(a.function), [&] {
+                           atom(variable(a.result.text));
+                           if (a.value) expr(*a.value);
+                           condition(a.source);
+                       });
                    },
                },
                c.node);
 }
 
-void Writer::slot_values(const std::vector<SlotValue>& values)
+void Writer::advise(const AdviseAction& a)
 {
-    for (const SlotValue& value : values) {
-        open(value.slot.text);
-        expr(value.value);
-        close();
-    }
-}
-
-void Writer::fact(const FactSpec& f)
-{
-    open("fact");
-    atom(f.template_name.text);
-    slot_values(f.slots);
-    close();
+    list("advise", [&] {
+        atom(a.topic.text);
+        if (a.severity) list("severity", [&] { atom(a.severity->text); });
+        for (const AdviceLink& link : a.links) {
+            list("link", [&] {
+                atom(link.key.text);
+                expr(link.value);
+            });
+        }
+        for (const AdviceText& text : a.texts) {
+            list("text", [&] {
+                atom(text.language.text);
+                text_template(text.text);
+            });
+        }
+    });
 }
 
 void Writer::action(const Action& a)
 {
     std::visit(Overloaded{
                    [&](const AssertAction& x) {
-                       open("assert");
-                       if (x.logical) atom("logical");
-                       fact(x.fact);
-                       close();
+                       list("assert", [&] {
+                           if (x.logical) atom("logical");
+                           fact(x.fact);
+                       });
                    },
-                   [&](const RetractAction& x) {
-                       open("retract");
-                       expr(x.target);
-                       close();
-                   },
+                   [&](const RetractAction& x) { list("retract", [&] { expr(x.target); }); },
                    [&](const ModifyAction& x) {
-                       open("modify");
-                       expr(x.target);
-                       slot_values(x.changes);
-                       close();
+                       list("modify", [&] {
+                           expr(x.target);
+                           slot_values(x.changes);
+                       });
                    },
-                   [&](const AdviseAction& x) {
-                       open("advise");
-                       atom(x.topic.text);
-                       if (x.severity) {
-                           open("severity");
-                           atom(x.severity->text);
-                           close();
-                       }
-                       for (const AdviceLink& link : x.links) {
-                           open("link");
-                           atom(link.key.text);
-                           expr(link.value);
-                           close();
-                       }
-                       for (const AdviceText& text : x.texts) {
-                           open("text");
-                           atom(text.language.text);
-                           text_template(text.text);
-                           close();
-                       }
-                       close();
-                   },
-                   [&](const PrintAction& x) {
-                       open("print");
-                       expr(x.message);
-                       close();
-                   },
-                   [&](const HaltAction&) {
-                       open("halt");
-                       close();
-                   },
+                   [&](const AdviseAction& x) { advise(x); },
+                   [&](const PrintAction& x) { list("print", [&] { expr(x.message); }); },
+                   [&](const HaltAction&) { list("halt", [] {}); },
                    [&](const BindAction& x) {
-                       open("bind");
-                       atom(variable(x.variable.text));
-                       expr(x.value);
-                       close();
+                       list("bind", [&] {
+                           atom(variable(x.variable.text));
+                           expr(x.value);
+                       });
                    },
                    [&](const FocusAction& x) {
-                       open("focus");
-                       for (const Name& stage : x.stages) atom(stage.text);
-                       close();
+                       list("focus", [&] {
+                           for (const Name& stage : x.stages) atom(stage.text);
+                       });
                    },
                },
                a.node);
@@ -416,132 +347,121 @@ void Writer::expectation(const Expectation& e)
 {
     switch (e.kind) {
     case Expectation::Kind::Fact:
-        open("expect-fact");
-        if (e.negated) atom("no");
-        if (e.fact) pattern(*e.fact);
-        break;
+        list("expect-fact", [&] {
+            if (e.negated) atom("no");
+            if (e.fact) pattern(*e.fact);
+        });
+        return;
     case Expectation::Kind::Advice:
-        open("expect-advice");
-        if (e.negated) atom("no");
-        atom(e.name.text);
-        for (const AdviceProperty& property : e.properties) {
-            open(property.key.text);
-            expr(property.value);
-            close();
-        }
-        break;
+        list("expect-advice", [&] {
+            if (e.negated) atom("no");
+            atom(e.name.text);
+            for (const AdviceProperty& property : e.properties) list(property.key.text, [&] { expr(property.value); });
+        });
+        return;
     case Expectation::Kind::RuleFires:
-        open("expect-rule");
-        atom(e.name.text);
-        atom(e.negated ? "no-fire" : "fires");
-        if (e.times) atom(std::to_string(*e.times));
-        break;
+        list("expect-rule", [&] {
+            atom(e.name.text);
+            atom(e.negated ? "no-fire" : "fires");
+            if (e.times) atom(std::to_string(*e.times));
+        });
+        return;
     }
-    close();
+}
+
+void Writer::slot(const SlotDecl& slot)
+{
+    list("slot", [&] {
+        atom(slot.name.text);
+        type(slot.type);
+        if (slot.allowed) list("in", [&] { domain(*slot.allowed); });
+        if (slot.default_value) list("default", [&] { expr(*slot.default_value); });
+        if (slot.optional) atom("optional");
+        doc(slot.doc);
+    });
+}
+
+void Writer::rule(const RuleDecl& rule)
+{
+    list("rule", [&] {
+        atom(rule.name.text);
+        doc(rule.doc);
+        if (rule.salience) list("salience", [&] { atom(std::to_string(*rule.salience)); });
+        if (rule.stage) list("stage", [&] { atom(rule.stage->text); });
+        if (!rule.tags.empty()) {
+            list("tags", [&] {
+                for (const Tag& tag : rule.tags) {
+                    list(tag.key.text, [&] {
+                        if (tag.value) atom(tag.value->text);
+                    });
+                }
+            });
+        }
+        list("when", [&] {
+            for (const Condition& c : rule.conditions) condition(c);
+        });
+        list("then", [&] {
+            for (const Action& a : rule.actions) action(a);
+        });
+    });
+}
+
+void Writer::function(const FunctionDecl& function)
+{
+    list("function", [&] {
+        atom(function.name.text);
+        list("params", [&] {
+            for (const Parameter& p : function.parameters) {
+                list(variable(p.name.text), [&] {
+                    if (p.type) type(*p.type);
+                });
+            }
+        });
+        if (function.result) list("->", [&] { type(*function.result); });
+        doc(function.doc);
+        expr(function.body);
+    });
 }
 
 void Writer::declaration(const Declaration& d)
 {
     std::visit(Overloaded{
-                   [&](const ImportDecl& x) {
-                       open("import");
-                       atom(quoted(x.path));
-                   },
+                   [&](const ImportDecl& x) { list("import", [&] { atom(quoted(x.path)); }); },
                    [&](const StageDecl& x) {
-                       open("stage");
-                       atom(x.name.text);
-                       doc(x.doc);
+                       list("stage", [&] {
+                           atom(x.name.text);
+                           doc(x.doc);
+                       });
                    },
                    [&](const TemplateDecl& x) {
-                       open("template");
-                       atom(x.name.text);
-                       doc(x.doc);
-                       for (const SlotDecl& slot : x.slots) {
-                           open("slot");
-                           atom(slot.name.text);
-                           type(slot.type);
-                           if (slot.allowed) {
-                               open("in");
-                               domain(*slot.allowed);
-                               close();
-                           }
-                           if (slot.default_value) {
-                               open("default");
-                               expr(*slot.default_value);
-                               close();
-                           }
-                           if (slot.optional) atom("optional");
-                           doc(slot.doc);
-                           close();
-                       }
+                       list("template", [&] {
+                           atom(x.name.text);
+                           doc(x.doc);
+                           for (const SlotDecl& s : x.slots) slot(s);
+                       });
                    },
                    [&](const FactsDecl& x) {
-                       open("facts");
-                       if (x.name) atom(x.name->text);
-                       doc(x.doc);
-                       for (const FactSpec& f : x.facts) fact(f);
+                       list("facts", [&] {
+                           if (x.name) atom(x.name->text);
+                           doc(x.doc);
+                           for (const FactSpec& f : x.facts) fact(f);
+                       });
                    },
-                   [&](const RuleDecl& x) {
-                       open("rule");
-                       atom(x.name.text);
-                       doc(x.doc);
-                       if (x.salience) {
-                           open("salience");
-                           atom(std::to_string(*x.salience));
-                           close();
-                       }
-                       if (x.stage) {
-                           open("stage");
-                           atom(x.stage->text);
-                           close();
-                       }
-                       if (!x.tags.empty()) {
-                           open("tags");
-                           for (const Tag& tag : x.tags) {
-                               open(tag.key.text);
-                               if (tag.value) atom(tag.value->text);
-                               close();
-                           }
-                           close();
-                       }
-                       open("when");
-                       for (const Condition& c : x.conditions) condition(c);
-                       close();
-                       open("then");
-                       for (const Action& a : x.actions) action(a);
-                       close();
-                   },
-                   [&](const FunctionDecl& x) {
-                       open("function");
-                       atom(x.name.text);
-                       open("params");
-                       for (const Parameter& p : x.parameters) {
-                           open(variable(p.name.text));
-                           if (p.type) type(*p.type);
-                           close();
-                       }
-                       close();
-                       if (x.result) {
-                           open("->");
-                           type(*x.result);
-                           close();
-                       }
-                       doc(x.doc);
-                       expr(x.body);
-                   },
+                   [&](const RuleDecl& x) { rule(x); },
+                   [&](const FunctionDecl& x) { function(x); },
                    [&](const TestDecl& x) {
-                       open("test");
-                       atom(quoted(x.name));
-                       if (!x.given.empty()) {
-                           open("given");
-                           for (const FactSpec& f : x.given) fact(f);
-                           close();
-                       }
-                       for (const Expectation& e : x.expectations) expectation(e);
+                       list("test", [&] {
+                           atom(quoted(x.name));
+                           if (!x.given.empty()) {
+                               list("given", [&] {
+                                   for (const FactSpec& f : x.given) fact(f);
+                               });
+                           }
+                           for (const Expectation& e : x.expectations) expectation(e);
+                       });
                    },
                },
                d);
-    close();
 }
 
 }  // namespace

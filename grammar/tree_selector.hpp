@@ -36,7 +36,7 @@ using tree_selector = parse_tree::selector<
         assert_action, retract_action, modify_action, advise_action, advice_item, print_action,
         halt_action, bind_action, focus_action,
         // tests
-        test_decl, given_block, expect_fact, expect_advice, advice_property, expect_rule,
+        test_decl, given_block, expectation, expect_fact, expect_advice, advice_property, expect_rule,
         fires_clause, does_not_fire>,
     // Precedence levels and groups with a single operand collapse into that operand.
     parse_tree::fold_one::on<postfix_expression, term, additive, comparison, and_expression,

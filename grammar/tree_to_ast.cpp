@@ -333,7 +333,11 @@ ast::TestDecl TreeConverter::test_decl(const TreeNode& node)
         else if (is<g::given_block>(*child)) {
             for (const auto& item : child->children) test.given.push_back(fact(*item));
         }
-        else test.expectations.push_back(expectation(*child));
+        else if (is<g::expectation>(*child)) {
+            ast::Expectation parsed = expectation(*child->children.at(0));
+            parsed.span = span(*child);
+            test.expectations.push_back(std::move(parsed));
+        }
     }
     return test;
 }

@@ -1,0 +1,224 @@
+// `koers fmt`: rewrite files in the canonical layout, or (`--check`) name the files that
+// would change. A file that does not parse is never touched, and a file is only ever
+// replaced whole: the new text goes to a temporary file beside it that is renamed over it.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "format/formatter.hpp"
+#include "grammar/ast_dump.hpp"
+#include "grammar/diagnostic.hpp"
+#include "grammar/parser.hpp"
+#include "grammar/source.hpp"
+
+namespace koers::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// The files to format, in the order given; folders contribute their `.koers` files in
+// sorted order. Each file is named once. Returns false when a path does not exist.
+bool collect_files(const std::vector<std::string>& paths, std::vector<fs::path>& files, std::ostream& err)
+{
+    bool ok = true;
+    std::set<fs::path> seen;
+    const auto add = [&](const fs::path& file) {
+        std::error_code error;
+        fs::path key = fs::weakly_canonical(file, error);
+        if (error) key = file;
+        if (seen.insert(key).second) files.push_back(file);
+    };
+    for (const std::string& path : paths) {
+        std::error_code error;
+        const fs::file_status status = fs::status(path, error);
+        if (error || !fs::exists(status)) {
+            err << "koers: error: " << path << ": no such file or folder\n";
+            ok = false;
+        } else if (fs::is_directory(status)) {
+            std::vector<fs::path> found;
+            for (auto it = fs::recursive_directory_iterator(path, error); !error && it != fs::recursive_directory_iterator();
+                 it.increment(error)) {
+                if (it->path().extension() == ".koers" && it->is_regular_file(error)) found.push_back(it->path());
+            }
+            if (error) {
+                err << "koers: error: " << path << ": cannot list the folder: " << error.message() << '\n';
+                ok = false;
+            }
+            std::sort(found.begin(), found.end());
+            for (const fs::path& file : found) add(file);
+        } else {
+            add(path);
+        }
+    }
+    return ok;
+}
+
+std::optional<std::string> read_file(const fs::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return text.str();
+}
+
+std::string system_error_text() { return std::strerror(errno); }
+
+// Closes a file descriptor on every way out of a scope.
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    ~FileDescriptor()
+    {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+
+    [[nodiscard]] int get() const { return fd_; }
+    // Closes now, reporting whether the last buffered writes succeeded.
+    bool close()
+    {
+        const int fd = fd_;
+        fd_ = -1;
+        return ::close(fd) == 0;
+    }
+
+private:
+    int fd_;
+};
+
+bool write_all(int fd, const std::string& text)
+{
+    std::size_t written = 0;
+    while (written < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        written += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// Replaces the file's content with `text` in one step: a crash leaves either the old
+// file or the new one, never a mix. The file keeps its permissions; a symbolic link
+// keeps pointing at the (rewritten) file it pointed at. Returns an error text on failure.
+std::optional<std::string> write_atomically(const fs::path& path, const std::string& text)
+{
+    std::error_code error;
+    const fs::path target = fs::canonical(path, error);
+    if (error) return error.message();
+    struct stat original {};
+    if (::stat(target.c_str(), &original) != 0) return system_error_text();
+
+    std::string temporary = (target.parent_path() / ("." + target.filename().string() + ".fmt-XXXXXX")).string();
+    FileDescriptor file(::mkstemp(temporary.data()));
+    if (file.get() < 0) return "cannot create a temporary file beside it: " + system_error_text();
+
+    const bool written = write_all(file.get(), text) && ::fchmod(file.get(), original.st_mode & 07777) == 0 &&
+                         ::fsync(file.get()) == 0;
+    const std::string failure = written ? std::string() : system_error_text();
+    if (!file.close() || !written || ::rename(temporary.c_str(), target.c_str()) != 0) {
+        const std::string reason = failure.empty() ? system_error_text() : failure;
+        ::unlink(temporary.c_str());
+        return reason;
+    }
+    // Make the rename itself durable; the file is already complete either way.
+    const FileDescriptor folder(::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY));
+    if (folder.get() >= 0) ::fsync(folder.get());
+    return std::nullopt;
+}
+
+// The formatted text must parse back to the same tree with the same comments; a
+// formatter bug must never reach the user's file.
+bool keeps_meaning(const ast::Module& module, const std::string& formatted)
+{
+    SourceSet sources;
+    const std::uint32_t file = sources.add("formatted", formatted);
+    Diagnostics diagnostics;
+    const ast::Module again = parse_module(sources, file, diagnostics);
+    return !diagnostics.has_errors() && again.comments.size() == module.comments.size() &&
+           ast::dump(again) == ast::dump(module);
+}
+
+enum class Outcome { unchanged, changed, failed };
+
+Outcome format_file(const fs::path& path, bool check_only, std::ostream& out, std::ostream& err)
+{
+    const std::string name = path.string();
+    const std::optional<std::string> text = read_file(path);
+    if (!text) {
+        err << "koers: error: cannot read " << name << '\n';
+        return Outcome::failed;
+    }
+    SourceSet sources;
+    const std::uint32_t file = sources.add(name, *text);
+    Diagnostics diagnostics;
+    const ast::Module module = parse_module(sources, file, diagnostics);
+    if (diagnostics.has_errors()) {
+        diagnostics.sort();
+        for (const Diagnostic& diagnostic : diagnostics.all()) err << render(diagnostic, sources);
+        err << "koers: " << name << " was not formatted because it does not parse\n";
+        return Outcome::failed;
+    }
+
+    const std::string formatted = format_module(module, sources);
+    if (formatted == *text) return Outcome::unchanged;
+    if (!keeps_meaning(module, formatted)) {
+        err << "koers: error: " << name
+            << ": internal error: the formatted text would not read back the same; the file is left unchanged "
+               "(please report this)\n";
+        return Outcome::failed;
+    }
+    if (check_only) {
+        out << "would reformat: " << name << '\n';
+        return Outcome::changed;
+    }
+    if (const std::optional<std::string> failure = write_atomically(path, formatted)) {
+        err << "koers: error: cannot write " << name << ": " << *failure << '\n';
+        return Outcome::failed;
+    }
+    out << "formatted " << name << '\n';
+    return Outcome::changed;
+}
+
+}  // namespace
+
+int run_fmt(const std::vector<std::string>& paths, bool check_only, std::ostream& out, std::ostream& err)
+{
+    if (paths.empty()) {
+        err << "koers: error: no paths given; name .koers files or folders to format\n";
+        return 1;
+    }
+    std::vector<fs::path> files;
+    bool failed = !collect_files(paths, files, err);
+    bool would_change = false;
+    for (const fs::path& file : files) {
+        Outcome outcome = Outcome::failed;
+        try {
+            outcome = format_file(file, check_only, out, err);
+        } catch (const std::exception& error) {
+            err << "koers: error: " << file.string() << ": " << error.what() << '\n';
+        }
+        failed = failed || outcome == Outcome::failed;
+        would_change = would_change || (check_only && outcome == Outcome::changed);
+    }
+    return failed || would_change ? 1 : 0;
+}
+
+}  // namespace koers::cli
