@@ -1,15 +1,11 @@
 #include "format/clause_text.hpp"
 
 #include "format/expression_text.hpp"
+#include "grammar/overloaded.hpp"
 
 namespace koers::formatting {
 
 namespace {
-
-template <class... Handlers>
-struct Overloaded : Handlers... {
-    using Handlers::operator()...;
-};
 
 std::string_view spelling_of(ast::CompareOp op)
 {

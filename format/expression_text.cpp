@@ -1,4 +1,5 @@
 #include "format/expression_text.hpp"
+#include "grammar/overloaded.hpp"
 
 #include <array>
 #include <charconv>
@@ -8,11 +9,6 @@
 namespace koers::formatting {
 
 namespace {
-
-template <class... Handlers>
-struct Overloaded : Handlers... {
-    using Handlers::operator()...;
-};
 
 Precedence precedence_of(ast::BinaryOp op)
 {

@@ -35,6 +35,7 @@
 #include "format/expression_text.hpp"
 #include "format/layout.hpp"
 #include "format/source_index.hpp"
+#include "grammar/overloaded.hpp"
 
 namespace koers {
 
@@ -45,11 +46,6 @@ using formatting::SourceIndex;
 using formatting::Spacing;
 
 constexpr int indent_step = 2;
-
-template <class... Handlers>
-struct Overloaded : Handlers... {
-    using Handlers::operator()...;
-};
 
 std::uint32_t span_end(const ast::Span& span) { return std::max(span.offset, span.end_offset); }
 

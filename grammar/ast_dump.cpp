@@ -8,6 +8,7 @@
 // every optional field only when present, so that two parses of equivalent text dump
 // the same.
 #include "grammar/ast_dump.hpp"
+#include "grammar/overloaded.hpp"
 
 #include <optional>
 #include <string_view>
@@ -15,11 +16,6 @@
 namespace koers::ast {
 
 namespace {
-
-template <class... Handlers>
-struct Overloaded : Handlers... {
-    using Handlers::operator()...;
-};
 
 std::string quoted(std::string_view text)
 {

@@ -1,0 +1,78 @@
+#include "cli/engine_loading.hpp"
+
+#include <filesystem>
+
+#include "check/checker.hpp"
+#include "check/loader.hpp"
+#include "compile/compiler.hpp"
+
+namespace koers::cli {
+
+namespace {
+
+void print_errors(Diagnostics& diagnostics, const Program& program, std::ostream& err)
+{
+    diagnostics.sort();
+    for (const Diagnostic& diagnostic : diagnostics.all()) {
+        if (diagnostic.severity == Severity::Error) err << render(diagnostic, program.sources);
+    }
+}
+
+}  // namespace
+
+std::unique_ptr<LoadedRuleset> load_ruleset(const std::vector<std::string>& paths, std::ostream& err)
+{
+    auto loaded = std::make_unique<LoadedRuleset>();
+    Diagnostics diagnostics;
+    loaded->program = load_program({paths.begin(), paths.end()}, diagnostics);
+    if (!diagnostics.has_errors() && loaded->program.sources.size() == 0) {
+        err << "koers: error: no .koers files found in";
+        for (const std::string& path : paths) err << ' ' << path;
+        err << '\n';
+        return nullptr;
+    }
+    if (!diagnostics.has_errors()) check_program(loaded->program, diagnostics);
+    if (!diagnostics.has_errors()) loaded->rules = compile_program(loaded->program, diagnostics);
+    if (diagnostics.has_errors() || loaded->rules == nullptr) {
+        print_errors(diagnostics, loaded->program, err);
+        err << "koers: error: the ruleset has errors; `koers check` lists them with warnings\n";
+        return nullptr;
+    }
+    engine::NetworkBuild built = engine::build_network(loaded->rules);
+    if (built.network == nullptr) {
+        for (const engine::RuntimeError& error : built.errors) err << error.render() << '\n';
+        return nullptr;
+    }
+    loaded->network = std::move(built.network);
+    return loaded;
+}
+
+std::string severity_name(engine::Severity severity)
+{
+    switch (severity) {
+    case engine::Severity::Info: return "info";
+    case engine::Severity::Notice: return "notice";
+    case engine::Severity::Warning: return "warning";
+    case engine::Severity::Critical: return "critical";
+    }
+    return "notice";
+}
+
+std::string source_line(const Program& program, const engine::SourceRef& where)
+{
+    for (std::uint32_t file = 0; file < program.sources.size(); ++file) {
+        if (program.sources.file(file).path != where.file) continue;
+        std::string_view line = program.sources.line_text(file, where.line);
+        while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+        return std::string(line);
+    }
+    return {};
+}
+
+std::string place(const engine::SourceRef& where)
+{
+    return where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
+}
+
+}  // namespace koers::cli

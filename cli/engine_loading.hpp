@@ -1,0 +1,35 @@
+// What `koers run` and `koers test` share: a ruleset loaded, checked, compiled and built
+// into a network, with every problem printed on the way.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+#include "engine/network.hpp"
+#include "engine/ruleset.hpp"
+
+namespace koers::cli {
+
+struct LoadedRuleset {
+    Program program;
+    std::shared_ptr<const engine::RuleSet> rules;
+    std::shared_ptr<const engine::Network> network;
+};
+
+// Null after printing the errors (`file:line:col: error: ...`) to `err`; warnings are
+// left to `koers check`.
+std::unique_ptr<LoadedRuleset> load_ruleset(const std::vector<std::string>& paths, std::ostream& err);
+
+// "warning", "critical", ...
+std::string severity_name(engine::Severity severity);
+
+// The source line that `where` points at, without its indentation; empty if unknown.
+std::string source_line(const Program& program, const engine::SourceRef& where);
+
+// `file:line:col`
+std::string place(const engine::SourceRef& where);
+
+}  // namespace koers::cli

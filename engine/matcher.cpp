@@ -1,0 +1,179 @@
+#include "engine/matcher.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <new>
+
+namespace koers::engine {
+
+Matcher::Matcher(const Network& network, Evaluator& evaluator, MemoryMeter& meter, MatchListener& listener)
+    : net_(network), evaluator_(evaluator), meter_(meter), listener_(listener), tokens_(sizeof(Token), sizeof(Fact*), meter),
+      entries_(sizeof(AlphaEntry), sizeof(IndexLink<AlphaEntry>), meter), aggregates_(sizeof(AggregateState), meter),
+      results_(sizeof(Fact) + sizeof(Value), meter), counts_(network.nodes().size(), 0)
+{
+    left_.reserve(network.nodes().size());
+    for (const Node& node : network.nodes()) left_.emplace_back(!node.keys.empty(), TokenLink{});
+    for (const AlphaMemory& memory : network.alpha_memories()) {
+        key_base_.push_back(static_cast<std::uint32_t>(right_.size()));
+        for (std::uint32_t key = 0; key < memory.keys.size(); ++key) right_.emplace_back(!memory.keys[key].empty(), AlphaLink{key});
+    }
+}
+
+Matcher::~Matcher()
+{
+    for (TokenIndex& index : left_) index.release(meter_);
+    for (AlphaIndex& index : right_) index.release(meter_);
+}
+
+void Matcher::start()
+{
+    for (const NodeId child : net_.node(0).children) emit(child, nullptr, nullptr, false);
+}
+
+void Matcher::add_fact(Fact* fact)
+{
+    if (fact->template_id >= net_.rules().templates.size()) return;
+    const TemplateAlpha& lookups = net_.template_alpha(fact->template_id);
+    boost::container::small_vector<AlphaId, 16> candidates(lookups.unkeyed.begin(), lookups.unkeyed.end());
+    for (const TemplateAlpha::SlotLookup& lookup : lookups.by_slot) {
+        const auto found = lookup.memories.find(fact->slot(lookup.slot));
+        if (found != lookup.memories.end()) candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    boost::container::small_vector<std::pair<NodeId, AlphaEntry*>, 16> joins;
+    EvalFrame frame;
+    frame.self = fact;
+    for (const AlphaId alpha : candidates) {
+        const AlphaMemory& memory = net_.alpha_memories()[alpha];
+        if (!std::all_of(memory.tests.begin(), memory.tests.end(), [&](ExprRef test) { return evaluator_.holds(test, frame); })) {
+            continue;
+        }
+        const auto keys = static_cast<std::uint32_t>(memory.keys.size());
+        auto* entry = new (entries_.allocate(keys)) AlphaEntry{};
+        entry->fact = fact;
+        entry->memory = alpha;
+        entry->key_count = keys;
+        entry->next_of_fact = fact->alpha_entries;
+        fact->alpha_entries = entry;
+        for (std::uint32_t key = 0; key < keys; ++key) {
+            new (&entry->links()[key]) IndexLink<AlphaEntry>{};
+            right_[key_base_[alpha] + key].push_back(entry, right_hash(memory.keys[key], fact), meter_);
+        }
+        for (const NodeId join : memory.joins) joins.emplace_back(join, entry);
+    }
+    // Deeper joins first: a join that a shallower one feeds must not see the new fact
+    // both ways (see network.hpp).
+    std::sort(joins.begin(), joins.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& [join, entry] : joins) {
+        const Node& node = net_.node(join);
+        if (node.kind == NodeKind::Negative) negative_right(join, node, fact, true);
+        else join_right(join, node, entry);
+    }
+}
+
+void Matcher::remove_fact(Fact* fact)
+{
+    boost::container::small_vector<NodeId, 8> negatives;
+    for (AlphaEntry* entry = fact->alpha_entries; entry != nullptr;) {
+        AlphaEntry* next = entry->next_of_fact;
+        for (std::uint32_t key = 0; key < entry->key_count; ++key) right_[key_base_[entry->memory] + key].remove(entry);
+        for (const NodeId join : net_.alpha_memories()[entry->memory].joins) {
+            if (net_.node(join).kind == NodeKind::Negative) negatives.push_back(join);
+        }
+        entries_.release(entry, entry->key_count);
+        entry = next;
+    }
+    fact->alpha_entries = nullptr;
+    ++generation_;
+    // First the matches that hold the fact go, then the negations it took part in are
+    // counted down (matches made meanwhile never counted it).
+    while (fact->tokens != nullptr) delete_token(fact->tokens);
+    std::sort(negatives.begin(), negatives.end(), std::greater<>());
+    for (const NodeId negative : negatives) negative_right(negative, net_.node(negative), fact, false);
+}
+
+void Matcher::emit(NodeId id, Token* parent, Fact* fact, bool sub)
+{
+    const Node& node = net_.node(id);
+    // A filter adds no position: test the parent's facts before making anything.
+    if (node.kind == NodeKind::Filter && !tests_hold(node.tests, parent != nullptr ? parent->facts() : nullptr, nullptr)) return;
+    auto* token = new (tokens_.allocate(node.depth)) Token{};
+    token->node = id;
+    token->generation = generation_;
+    token->depth = static_cast<std::uint16_t>(node.depth);
+    token->fact = fact;
+    const std::uint32_t parent_depth = parent != nullptr ? parent->depth : 0;
+    if (parent_depth > 0) std::copy_n(parent->facts(), parent_depth, token->facts());
+    if (node.depth > parent_depth) token->facts()[parent_depth] = fact;
+    link_token(token, parent, sub);
+    ++counts_[id];
+    switch (node.kind) {
+    case NodeKind::Join: join_left(id, node, token); break;
+    case NodeKind::Negative: negative_left(id, node, token); break;
+    case NodeKind::Filter:
+        for (const NodeId child : node.children) emit(child, token, nullptr, false);
+        break;
+    case NodeKind::Owner: owner_start(node, token); break;
+    case NodeKind::Partner: result_added(node, token); break;
+    case NodeKind::Terminal: listener_.match_added(token, node.rule); break;
+    case NodeKind::Root: break;
+    }
+}
+
+void Matcher::link_token(Token* token, Token* parent, bool sub)
+{
+    token->parent = parent;
+    if (parent != nullptr) {
+        Token*& head = sub ? parent->first_sub : parent->first_child;
+        if (sub) token->flags |= token_sub;
+        token->next_sibling = head;
+        if (head != nullptr) head->prev_sibling = token;
+        head = token;
+    }
+    if (token->fact != nullptr) {
+        token->fact_next = token->fact->tokens;
+        if (token->fact_next != nullptr) token->fact_next->fact_prev = token;
+        token->fact->tokens = token;
+    }
+}
+
+void Matcher::unlink_token(Token* token)
+{
+    if (token->parent != nullptr) {
+        if (token->prev_sibling != nullptr) token->prev_sibling->next_sibling = token->next_sibling;
+        else if ((token->flags & token_sub) != 0) token->parent->first_sub = token->next_sibling;
+        else token->parent->first_child = token->next_sibling;
+        if (token->next_sibling != nullptr) token->next_sibling->prev_sibling = token->prev_sibling;
+    }
+    if (token->fact != nullptr) {
+        if (token->fact_prev != nullptr) token->fact_prev->fact_next = token->fact_next;
+        else token->fact->tokens = token->fact_next;
+        if (token->fact_next != nullptr) token->fact_next->fact_prev = token->fact_prev;
+    }
+}
+
+void Matcher::delete_token(Token* token)
+{
+    token->flags |= token_dying;
+    while (token->first_child != nullptr) delete_token(token->first_child);
+    while (token->first_sub != nullptr) delete_token(token->first_sub);
+    const Node& node = net_.node(token->node);
+    switch (node.kind) {
+    case NodeKind::Join:
+    case NodeKind::Negative: left_[token->node].remove(token); break;
+    case NodeKind::Owner: release_owner(node, token); break;
+    case NodeKind::Partner: result_removed(node, token); break;
+    case NodeKind::Terminal: listener_.match_removed(token); break;
+    default: break;
+    }
+    unlink_token(token);
+    --counts_[token->node];
+    tokens_.release(token, token->depth);
+}
+
+void Matcher::delete_outputs(Token* owner)
+{
+    while (owner->first_child != nullptr) delete_token(owner->first_child);
+}
+
+}  // namespace koers::engine

@@ -1,0 +1,199 @@
+// The Rete network of a ruleset: built once, immutable, shared by any number of sessions
+// (each session keeps its own working memory, node memories and agenda).
+//
+// Alpha side: per template, alpha memories hold the facts that pass a memory's constant
+// tests; a memory with an equality test on a constant is found by hashing that slot's
+// value, so a fact only visits the memories that can hold it.
+//
+// Beta side, one node kind per job (tokens are partial matches; each token is held by
+// the node it arrived at, and hangs under the token it was made from):
+//   Root      hands an empty token to each of its children at the start.
+//   Join      pattern: token x fact, hash-indexed on the equalities between the token's
+//             values and the fact's slots (both sides indexed), then the other tests.
+//   Filter    guard (`where`) that has no join or owner before it to ride on.
+//   Negative  not / exists of a single pattern: a join that counts, for each token, the
+//             facts that match it, and passes the token on when the count says so.
+//   Owner     not / exists / aggregate (and forall, as not(body and not requirement)):
+//             for each token, runs the body as a sub-network below it and keeps a
+//             count or an aggregate of the body's matches; passes the token on when
+//             the condition holds (not: no match; exists: some match, once; aggregate:
+//             its value at the new position).
+//   Partner   end of an owner's body: tells the owner of each match that comes or goes.
+//   Terminal  a complete match of a rule: an activation.
+// Guards right after a pattern or an owner become tests of that node. Nodes with the
+// same parent and the same tests are shared between rules.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/errors.hpp"
+#include "engine/expr.hpp"
+#include "engine/ruleset.hpp"
+
+namespace koers::engine {
+
+using NodeId = std::uint32_t;
+using AlphaId = std::uint32_t;
+inline constexpr NodeId no_node = std::numeric_limits<NodeId>::max();
+
+struct AlphaMemory {
+    TemplateId template_id = 0;
+    std::vector<ExprRef> tests;  // on the fact (self); without the test the lookup already made
+    // Keys the memory is indexed on, each a list of slots; keys[0] is empty: all facts,
+    // in arrival order.
+    std::vector<std::vector<SlotIndex>> keys;
+    std::vector<NodeId> joins;  // joins fed by this memory, newest first
+};
+
+// Finds the alpha memories a fact may enter.
+struct TemplateAlpha {
+    std::vector<AlphaId> unkeyed;  // memories without an equality test on a constant
+    struct SlotLookup {
+        SlotIndex slot = 0;
+        std::unordered_map<Value, std::vector<AlphaId>> memories;
+    };
+    std::vector<SlotLookup> by_slot;
+};
+
+enum class NodeKind : std::uint8_t { Root, Join, Negative, Filter, Owner, Partner, Terminal };
+enum class OwnerKind : std::uint8_t { Not, Exists, Aggregate };
+
+// An equality between a value computed from the token and a slot of the joined fact.
+struct JoinKey {
+    ExprRef left = no_expr;
+    SlotIndex right_slot = 0;
+    bool direct = false;  // `left` reads slot `slot` of the fact at `position`: read it directly
+    std::uint32_t position = 0;
+    SlotIndex slot = 0;
+};
+
+struct Node {
+    NodeKind kind = NodeKind::Root;
+    NodeId parent = no_node;
+    std::uint32_t depth = 0;  // positions in the tokens this node holds
+    std::vector<NodeId> children;  // where its tokens go next, newest first
+    // Join and Negative: tests on token and fact (the fact is `self`); Filter: tests on
+    // the token; Owner: tests on the token it passes on (`self` is the aggregate's result).
+    std::vector<ExprRef> tests;
+    // Negative: tests on the token it passes on.
+    std::vector<ExprRef> output_tests;
+    bool exists = false;  // Negative: passes tokens with matches (exists) or without (not)
+    // Join and Negative
+    AlphaId alpha = 0;
+    std::uint32_t right_key = 0;  // which of the alpha memory's keys
+    std::vector<JoinKey> keys;
+    bool direct_keys = true;  // every key reads a slot of the token: no evaluation needed
+    // Owner
+    OwnerKind owner_kind = OwnerKind::Not;
+    AggregateKind aggregate = AggregateKind::Count;
+    ExprRef value = no_expr;  // the aggregate's value, on a match of the body
+    NodeId body = no_node;  // first node of the body
+    bool body_shares_token = false;  // the body starts with a join that indexes the owner's own tokens
+    // Partner
+    NodeId owner = no_node;
+    // Terminal
+    RuleId rule = 0;
+};
+
+// Where a rule variable's value is in a complete match.
+struct VariableSite {
+    VariableId variable = 0;
+    std::uint32_t position = 0;
+    SlotIndex slot = 0;
+    bool whole_fact = false;
+};
+
+// Where a variable is bound, while a rule is built.
+struct Site {
+    enum class Kind : std::uint8_t { Unbound, Slot, Fact, Local };
+    Kind kind = Kind::Unbound;
+    std::uint32_t position = 0;
+    SlotIndex slot = 0;
+};
+using Scope = std::vector<Site>;  // by VariableId
+
+// A stretch of a rule's conditions that one node decides, for `why not`.
+struct ChainStep {
+    NodeId node = no_node;
+    std::uint32_t first_condition = 0;
+    std::uint32_t condition_count = 0;
+    std::uint32_t depth = 0;  // positions before the step
+    Scope scope;  // the variables bound before the step
+};
+
+struct CompiledAction {
+    const ActionSpec* spec = nullptr;
+    // Assert: one per slot of the template; Modify: one per assignment; Print and Bind:
+    // the value; Advise: the links, then the texts.
+    std::vector<ExprRef> values;
+};
+
+struct RuleInfo {
+    NodeId terminal = no_node;
+    StageId stage = 0;
+    std::uint32_t salience_group = 0;  // index into the stage's saliences
+    std::uint32_t positions = 0;  // token positions of a complete match
+    std::vector<VariableSite> sites;
+    std::vector<ChainStep> chain;
+    std::vector<CompiledAction> actions;
+};
+
+struct StageInfo {
+    std::vector<std::int64_t> saliences;  // distinct, highest first
+};
+
+struct NetworkStats {
+    std::size_t alpha_memories = 0;
+    std::size_t joins = 0;
+    std::size_t negatives = 0;
+    std::size_t filters = 0;
+    std::size_t owners = 0;
+    std::size_t terminals = 0;
+};
+
+class Network {
+public:
+    [[nodiscard]] const RuleSet& rules() const { return *rules_; }
+    [[nodiscard]] const std::shared_ptr<const RuleSet>& rule_set() const { return rules_; }
+    [[nodiscard]] const std::vector<Node>& nodes() const { return nodes_; }
+    [[nodiscard]] const Node& node(NodeId id) const { return nodes_[id]; }
+    [[nodiscard]] const std::vector<AlphaMemory>& alpha_memories() const { return alpha_; }
+    [[nodiscard]] const TemplateAlpha& template_alpha(TemplateId id) const { return template_alpha_[id]; }
+    [[nodiscard]] const RuleInfo& rule(RuleId id) const { return rule_info_[id]; }
+    [[nodiscard]] const StageInfo& stage(StageId id) const { return stages_[id]; }
+    [[nodiscard]] std::size_t stage_count() const { return stages_.size(); }
+    [[nodiscard]] const ExprArena& exprs() const { return exprs_; }
+    [[nodiscard]] const std::vector<ExprRef>& function_bodies() const { return function_bodies_; }
+    // The variants of a rule, in declaration order; empty when there is no such rule.
+    [[nodiscard]] std::vector<RuleId> rules_named(std::string_view name) const;
+    [[nodiscard]] NetworkStats stats() const;
+
+private:
+    friend class NetworkBuilder;
+    std::shared_ptr<const RuleSet> rules_;
+    std::vector<Node> nodes_;
+    std::vector<AlphaMemory> alpha_;
+    std::vector<TemplateAlpha> template_alpha_;
+    std::vector<RuleInfo> rule_info_;
+    std::vector<StageInfo> stages_;
+    ExprArena exprs_;
+    std::vector<ExprRef> function_bodies_;
+};
+
+struct NetworkBuild {
+    std::shared_ptr<const Network> network;  // null when there are errors
+    std::vector<RuntimeError> errors;
+};
+
+// Builds the network of a ruleset. A ruleset the compiler made is always accepted;
+// a hand-made one with a variable used before it is bound, or an id out of range, gets
+// errors instead of a network.
+NetworkBuild build_network(std::shared_ptr<const RuleSet> rules);
+
+}  // namespace koers::engine

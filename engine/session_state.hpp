@@ -1,0 +1,114 @@
+// Everything a session holds: one object, so the engine is reentrant and sessions share
+// nothing but their network. Internal to the engine; Session is the API.
+#pragma once
+
+#include <array>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "engine/agenda.hpp"
+#include "engine/evaluator.hpp"
+#include "engine/matcher.hpp"
+#include "engine/provenance.hpp"
+#include "engine/session.hpp"
+#include "engine/tms.hpp"
+#include "engine/working_memory.hpp"
+
+namespace koers::engine {
+
+struct AssertRequest {
+    TemplateId template_id = 0;
+    std::span<const Value> slots;
+    const SourceRef* where = nullptr;
+    FiringId origin = 0;
+    bool logical = false;
+    Activation* support = nullptr;  // for a logical assertion
+};
+
+struct Asserted {
+    Fact* fact = nullptr;  // null on error, or for a logical assertion whose match is gone
+    bool existed = false;
+};
+
+struct SessionState final : MatchListener {
+    SessionState(std::shared_ptr<const Network> network, bool trace);
+    SessionState(const SessionState&) = delete;
+    SessionState& operator=(const SessionState&) = delete;
+    ~SessionState();
+
+    // Working memory changes, each followed by the logical retractions it causes.
+    Asserted assert_fact(const AssertRequest& request);
+    bool retract_fact(Fact* fact);
+    void retract_now(Fact* fact);
+    void settle();
+    void fail(RuntimeError error, bool limit = false);
+
+    // Firing (session_run.cpp, session_actions.cpp)
+    RunResult run(const RunOptions& options);
+    void fire(Activation* activation);
+    bool execute(const CompiledAction& action, const RuleSpec& rule);
+    bool evaluate(ExprRef ref, const RuleSpec& rule, const SourceRef& where, Value& out);
+    void limit_reached(const std::string& what);
+
+    // MatchListener
+    void match_added(Token* token, RuleId rule) override;
+    void match_removed(Token* token) override;
+    void withdraw(Activation* activation);
+
+    [[nodiscard]] std::string fact_text(const Fact& fact) const;
+    [[nodiscard]] std::string match_text(const Token& token) const;
+    template <typename Text>
+    void trace(Text text)
+    {
+        if (tracing) logger->debug("{}", text());
+    }
+
+    std::shared_ptr<const Network> keep;
+    const Network& net;
+    const RuleSet& rules;
+    ValueStore values;
+    MemoryMeter meter;
+    Evaluator evaluator;
+    WorkingMemory memory;
+    Agenda agenda;
+    BlockPool activations;
+    TruthMaintenance tms;
+    FiringLog log;
+    std::deque<Advice> advice;  // a deque: pointers handed out stay valid
+    std::vector<std::string> output;
+    std::vector<std::uint64_t> fired;  // by rule
+    std::vector<StageId> focus;  // the top is the back
+    std::vector<Fact*> unsupported;  // logical facts whose last support went
+    std::vector<AdviceId> withdrawn;
+    std::uint64_t activation_sequence = 0;
+    std::array<RuleId, 32> recent{};  // the rules of the last firings, as a ring
+    std::uint64_t total_firings = 0;
+    bool tracing = false;
+    std::shared_ptr<spdlog::logger> logger;
+    // The firing in progress.
+    Activation* current = nullptr;
+    FiringId current_firing = 0;
+    std::vector<Value> locals;
+    std::vector<Fact*> local_facts;
+    bool halted = false;
+    const Limits* limits = nullptr;  // during a run
+    std::optional<RuntimeError> error;  // the first error since the operation or run began
+    bool limit_hit = false;
+    Matcher matcher;  // last: it calls back into the state above
+};
+
+Explanation explain_fact(const SessionState& state, FactId id);
+Explanation explain_advice(const SessionState& state, AdviceId id);
+WhyNot explain_why_not(const SessionState& state, std::string_view rule);
+
+// The message when an asserted fact does not fit its template; nothing when it fits.
+std::optional<std::string> check_fact(const RuleSet& rules, const ValueStore& values, TemplateId template_id,
+                                      std::span<const Value> slots);
+
+}  // namespace koers::engine

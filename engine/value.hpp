@@ -1,0 +1,110 @@
+// Run-time values: 16 bytes each, compared and hashed in constant time. Symbols, texts
+// and lists are interned in a ValueStore, so a value holds only their id.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace koers::engine {
+
+enum class ValueType : std::uint8_t { Nil, Bool, Int, Number, Symbol, Text, List };
+
+using InternId = std::uint32_t;
+
+class Value {
+public:
+    Value() = default;  // nil: an absent optional slot
+
+    static Value boolean(bool b);
+    static Value integer(std::int64_t i);
+    static Value number(double d);
+    static Value symbol(InternId id);
+    static Value text(InternId id);
+    static Value list(InternId id);
+
+    [[nodiscard]] ValueType type() const { return type_; }
+    [[nodiscard]] bool is_nil() const { return type_ == ValueType::Nil; }
+    [[nodiscard]] bool is_numeric() const { return type_ == ValueType::Int || type_ == ValueType::Number; }
+    [[nodiscard]] bool as_bool() const { return payload_.b; }
+    [[nodiscard]] std::int64_t as_int() const { return payload_.i; }
+    // An int or a number as a double.
+    [[nodiscard]] double as_number() const;
+    [[nodiscard]] InternId id() const { return payload_.id; }
+
+    // Ints and numbers compare by numeric value (1 == 1.0); other types never equal
+    // a value of another type.
+    friend bool operator==(const Value& a, const Value& b);
+    // Consistent with ==: an int and a number of equal value hash alike.
+    [[nodiscard]] std::size_t hash() const;
+
+private:
+    ValueType type_ = ValueType::Nil;
+    union {
+        bool b;
+        std::int64_t i;
+        double d;
+        InternId id;
+    } payload_{.i = 0};
+};
+
+// Symbols, texts and lists by id. Symbols and texts share one table of strings (a
+// symbol `a` and a text "a" have the same string id but differ in type).
+class ValueStore {
+public:
+    ValueStore() = default;
+    // A store that extends `base`: the ids of `base` keep their meaning and new strings
+    // and lists get ids after them. `base` must not change afterwards; a session layers
+    // its run-time values on the ruleset's store this way and leaves it shared.
+    explicit ValueStore(std::shared_ptr<const ValueStore> base);
+
+    InternId intern_string(std::string_view s);
+    // An id this store never gave out reads as an empty string or list.
+    [[nodiscard]] const std::string& string(InternId id) const
+    {
+        if (id < string_base_) return base_->string(id);
+        return id - string_base_ < strings_.size() ? strings_[id - string_base_] : empty_string();
+    }
+    // The id of a string if it was interned, without interning it.
+    [[nodiscard]] bool find_string(std::string_view s, InternId& id) const;
+
+    Value symbol(std::string_view s) { return Value::symbol(intern_string(s)); }
+    Value text(std::string_view s) { return Value::text(intern_string(s)); }
+    Value list(std::vector<Value> items);
+    [[nodiscard]] const std::vector<Value>& list_items(InternId id) const
+    {
+        if (id < list_base_) return base_->list_items(id);
+        return id - list_base_ < lists_.size() ? lists_[id - list_base_] : empty_list();
+    }
+
+    // The value as Koers source text would write it: `formeren`, `"tekst"`, `1.5`, `[a, b]`.
+    [[nodiscard]] std::string render(const Value& value) const;
+    // The value as plain text for interpolation and printing: texts without quotes.
+    [[nodiscard]] std::string display(const Value& value) const;
+
+private:
+    static const std::string& empty_string();
+    static const std::vector<Value>& empty_list();
+
+    struct ListHash {
+        std::size_t operator()(const std::vector<Value>& items) const;
+    };
+    std::shared_ptr<const ValueStore> base_;
+    InternId string_base_ = 0;  // ids below these belong to base_
+    InternId list_base_ = 0;
+    std::vector<std::string> strings_;
+    std::unordered_map<std::string, InternId> string_ids_;
+    std::vector<std::vector<Value>> lists_;
+    std::unordered_map<std::vector<Value>, InternId, ListHash> list_ids_;
+};
+
+}  // namespace koers::engine
+
+template <>
+struct std::hash<koers::engine::Value> {
+    std::size_t operator()(const koers::engine::Value& value) const { return value.hash(); }
+};
