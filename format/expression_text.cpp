@@ -1,5 +1,6 @@
 #include "format/expression_text.hpp"
 #include "grammar/overloaded.hpp"
+#include "grammar/string_spelling.hpp"
 
 #include <array>
 #include <charconv>
@@ -104,28 +105,6 @@ std::string literal_text(const ast::Literal& literal)
     return literal.text;
 }
 
-std::string escaped(std::string_view text, bool escape_braces)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        case '{':
-        case '}':
-            if (escape_braces) out += '\\';
-            out += c;
-            break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 std::string joined(const std::vector<ast::Expr>& items)
 {
     std::string text;
@@ -186,7 +165,7 @@ std::string expression_text(const ast::Expr& expr, Precedence context)
     return text;
 }
 
-std::string plain_string_text(std::string_view text) { return '"' + escaped(text, false) + '"'; }
+std::string plain_string_text(std::string_view text) { return '"' + escaped_text(text, false) + '"'; }
 
 std::string text_template_text(const ast::TextTemplate& text)
 {
@@ -195,7 +174,7 @@ std::string text_template_text(const ast::TextTemplate& text)
         if (part.expr) {
             out += '{' + expression_text(*part.expr) + '}';
         } else {
-            out += escaped(part.text, true);
+            out += escaped_text(part.text, true);
         }
     }
     return out + '"';

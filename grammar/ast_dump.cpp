@@ -9,6 +9,7 @@
 // the same.
 #include "grammar/ast_dump.hpp"
 #include "grammar/overloaded.hpp"
+#include "grammar/string_spelling.hpp"
 
 #include <optional>
 #include <string_view>
@@ -17,21 +18,7 @@ namespace koers::ast {
 
 namespace {
 
-std::string quoted(std::string_view text)
-{
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c;
-        }
-    }
-    return out + '"';
-}
+std::string quoted(std::string_view text) { return '"' + escaped_text(text, false) + '"'; }
 
 std::string variable(std::string_view name) { return name.starts_with('?') ? std::string(name) : '?' + std::string(name); }
 
