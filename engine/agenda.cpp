@@ -41,6 +41,8 @@ int compare_recency(const Activation* a, const Activation* b)
 
 Agenda::Agenda(const Network& network) : stages_(network.stage_count())
 {
+    specificity_.reserve(network.rule_count());
+    for (RuleId rule = 0; rule < network.rule_count(); ++rule) specificity_.push_back(network.rule(rule).specificity);
     for (StageId stage = 0; stage < network.stage_count(); ++stage) {
         stages_[stage].resize(network.stage(stage).saliences.size());
     }
@@ -60,6 +62,8 @@ bool Agenda::before(const Activation* a, const Activation* b) const
     case Strategy::Lex: {
         const int order = compare_recency(a, b);
         if (order != 0) return order < 0;
+        // As CLIPS 6.30: the more specific rule first, then the older activation.
+        if (specificity_[a->rule] != specificity_[b->rule]) return specificity_[a->rule] > specificity_[b->rule];
         return a->sequence < b->sequence;
     }
     }

@@ -139,6 +139,7 @@ struct RuleInfo {
     StageId stage = 0;
     std::uint32_t salience_group = 0;  // index into the stage's saliences
     std::uint32_t positions = 0;  // token positions of a complete match
+    std::uint32_t specificity = 0;  // breaks ties between equally recent activations (lex, mea)
     std::vector<VariableSite> sites;
     std::vector<ChainStep> chain;
     std::vector<CompiledAction> actions;
@@ -166,6 +167,7 @@ public:
     [[nodiscard]] const std::vector<AlphaMemory>& alpha_memories() const { return alpha_; }
     [[nodiscard]] const TemplateAlpha& template_alpha(TemplateId id) const { return template_alpha_[id]; }
     [[nodiscard]] const RuleInfo& rule(RuleId id) const { return rule_info_[id]; }
+    [[nodiscard]] std::size_t rule_count() const { return rule_info_.size(); }
     [[nodiscard]] const StageInfo& stage(StageId id) const { return stages_[id]; }
     [[nodiscard]] std::size_t stage_count() const { return stages_.size(); }
     [[nodiscard]] const ExprArena& exprs() const { return exprs_; }

@@ -1,4 +1,5 @@
 #include "engine/network_builder.hpp"
+#include "engine/specificity.hpp"
 
 #include <algorithm>
 #include <array>
@@ -57,6 +58,7 @@ void NetworkBuilder::build_rule(RuleId id)
     info.terminal = add_node(std::move(terminal), Role::Next, {});
     info.positions = end.depth;
     info.stage = rule_->stage;
+    info.specificity = rule_specificity(*rule_);
     for (VariableId v = 0; v < scope.size(); ++v) {
         if (scope[v].kind == Site::Kind::Slot || scope[v].kind == Site::Kind::Fact) {
             info.sites.push_back(VariableSite{v, scope[v].position, scope[v].slot, scope[v].kind == Site::Kind::Fact});
