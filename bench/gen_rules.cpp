@@ -8,31 +8,11 @@
 
 #include <CLI/CLI.hpp>
 
+#include "bench/split_mix.hpp"
+
 namespace {
 
-// SplitMix64: tiny, fast and fully specified, unlike the standard distributions,
-// whose output differs between standard libraries.
-class Random {
-public:
-    explicit Random(std::uint64_t seed) : state_(seed) {}
-
-    std::uint64_t next()
-    {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30U)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27U)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31U);
-    }
-    // A number in [low, high].
-    int between(int low, int high)
-    {
-        return low + static_cast<int>(next() % static_cast<std::uint64_t>(high - low + 1));
-    }
-    bool chance(int percent) { return between(1, 100) <= percent; }
-
-private:
-    std::uint64_t state_;
-};
+using Random = koers::bench::SplitMix;
 
 // What a slot holds. Variables join only slots of the same kind, so every join is
 // between values of one type and one domain.
