@@ -10,8 +10,8 @@
 
 #include "cli/engine_commands.hpp"
 #include "cli/engine_loading.hpp"
-#include "cli/json_facts.hpp"
 #include "engine/session.hpp"
+#include "json/facts_json.hpp"
 
 namespace koers::cli {
 
@@ -202,17 +202,15 @@ bool assert_json_facts(engine::Session& session, const std::vector<std::string>&
             err << "koers: error: cannot read facts file " << file << '\n';
             return false;
         }
-        std::string error;
-        const std::optional<std::vector<engine::FactValue>> facts =
-            read_json_facts(file, *text, session.network().rules(), session.values(), error);
-        if (!facts) {
-            err << "koers: error: " << error << '\n';
+        const json_io::JsonFactsResult read = json_io::read_json_facts(*text, session.network().rules(), session.values());
+        if (read.error) {
+            err << "koers: error: " << read.error->render(file) << '\n';
             return false;
         }
-        for (std::size_t index = 0; index < facts->size(); ++index) {
-            const engine::FactOutcome outcome = session.assert_fact((*facts)[index]);
+        for (const json_io::JsonFact& item : read.facts) {
+            const engine::FactOutcome outcome = session.assert_fact(item.fact);
             if (!outcome.error) continue;
-            err << "koers: error: " << file << ": fact " << index + 1 << ": " << outcome.error->message << '\n';
+            err << "koers: error: " << file << ": " << item.path << ": " << outcome.error->message << '\n';
             return false;
         }
     }
