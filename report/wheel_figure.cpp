@@ -110,9 +110,9 @@ std::string points_attribute(std::initializer_list<Point> points)
 
 // The marker shape of a level, centred on (0, 0): shape and size differ by level so
 // that the figure reads without colour. Derived values are hollow.
-std::string marker_shape(Level level, bool hollow)
+std::string marker_shape(Level level, bool hollow, std::string_view colour_override = {})
 {
-    const std::string colour(level_colour(level));
+    const std::string colour(colour_override.empty() ? level_colour(level) : colour_override);
     const std::string paint = hollow ? " fill=\"#ffffff\" stroke=\"" + colour + "\" stroke-width=\"2.2\""
                                      : " fill=\"" + colour + "\" stroke=\"#ffffff\" stroke-width=\"1.2\"";
     switch (level) {
@@ -372,8 +372,9 @@ std::string legend(const WheelFigure& figure, double& bottom)
     }
     y += legend_row;
     double x = margin + 8;
-    out += legend_entry(x, y, marker_shape(Level::Watch, false), t.scored);
-    out += legend_entry(x += legend_column, y, marker_shape(Level::Watch, true), t.derived);
+    // Neutral grey, so that these samples speak of filled and hollow, not of a level.
+    out += legend_entry(x, y, marker_shape(Level::Watch, false, "#555555"), t.scored);
+    out += legend_entry(x += legend_column, y, marker_shape(Level::Watch, true, "#555555"), t.derived);
     out += legend_entry(x += legend_column, y,
                         line({-7, 0}, {7, 0}, "#c2c2c2", 1.0, "1.5 3") +
                             "<circle cx=\"-7\" r=\"2.2\" fill=\"#c2c2c2\"/><circle cx=\"7\" r=\"2.2\" fill=\"#c2c2c2\"/>",
