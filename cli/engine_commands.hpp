@@ -39,4 +39,21 @@ int run_run(const RunCommandOptions& options, std::ostream& out, std::ostream& e
 // 1 otherwise (also when the ruleset has errors).
 int run_test(const std::vector<std::string>& paths, std::ostream& out, std::ostream& err);
 
+struct AdviseCommandOptions {
+    std::string assessment;  // a .koers file of facts blocks, or a .json file
+    // Folders or files of the ruleset; empty means rulesets/alliance beside the program
+    // (see docs/assessment.md for where it is looked for).
+    std::vector<std::string> ruleset;
+    std::string language = "en";  // nl or en
+    std::string format = "text";  // text, md, html or json
+    std::string out_file;  // empty: standard output
+    std::optional<std::uint64_t> max_firings;
+    std::optional<double> timeout_seconds;
+};
+
+// `koers advise ASSESSMENT`: runs the ruleset on one assessment and prints (or writes,
+// whole or not at all) the report. Returns 0 on success, 1 when the ruleset or the
+// assessment has errors or the run did not finish, 2 on bad options.
+int run_advise(const AdviseCommandOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace koers::cli

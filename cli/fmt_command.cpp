@@ -1,22 +1,16 @@
 // `koers fmt`: rewrite files in the canonical layout, or (`--check`) name the files that
 // would change. A file that does not parse is never touched, and a file is only ever
 // replaced whole: the new text goes to a temporary file beside it that is renamed over it.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
-#include <system_error>
 #include <vector>
 
+#include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "format/formatter.hpp"
 #include "grammar/ast_dump.hpp"
@@ -77,73 +71,6 @@ std::optional<std::string> read_file(const fs::path& path)
     return text.str();
 }
 
-std::string system_error_text() { return std::strerror(errno); }
-
-// Closes a file descriptor on every way out of a scope.
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    ~FileDescriptor()
-    {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-
-    [[nodiscard]] int get() const { return fd_; }
-    // Closes now, reporting whether the last buffered writes succeeded.
-    bool close()
-    {
-        const int fd = fd_;
-        fd_ = -1;
-        return ::close(fd) == 0;
-    }
-
-private:
-    int fd_;
-};
-
-bool write_all(int fd, const std::string& text)
-{
-    std::size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        written += static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-// Replaces the file's content with `text` in one step: a crash leaves either the old
-// file or the new one, never a mix. The file keeps its permissions; a symbolic link
-// keeps pointing at the (rewritten) file it pointed at. Returns an error text on failure.
-std::optional<std::string> write_atomically(const fs::path& path, const std::string& text)
-{
-    std::error_code error;
-    const fs::path target = fs::canonical(path, error);
-    if (error) return error.message();
-    struct stat original {};
-    if (::stat(target.c_str(), &original) != 0) return system_error_text();
-
-    std::string temporary = (target.parent_path() / ("." + target.filename().string() + ".fmt-XXXXXX")).string();
-    FileDescriptor file(::mkstemp(temporary.data()));
-    if (file.get() < 0) return "cannot create a temporary file beside it: " + system_error_text();
-
-    const bool written = write_all(file.get(), text) && ::fchmod(file.get(), original.st_mode & 07777) == 0 &&
-                         ::fsync(file.get()) == 0;
-    const std::string failure = written ? std::string() : system_error_text();
-    if (!file.close() || !written || ::rename(temporary.c_str(), target.c_str()) != 0) {
-        const std::string reason = failure.empty() ? system_error_text() : failure;
-        ::unlink(temporary.c_str());
-        return reason;
-    }
-    // Make the rename itself durable; the file is already complete either way.
-    const FileDescriptor folder(::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY));
-    if (folder.get() >= 0) ::fsync(folder.get());
-    return std::nullopt;
-}
-
 // The formatted text must parse back to the same tree with the same comments; a
 // formatter bug must never reach the user's file.
 bool keeps_meaning(const ast::Module& module, const std::string& formatted)
@@ -189,7 +116,7 @@ Outcome format_file(const fs::path& path, bool check_only, std::ostream& out, st
         out << "would reformat: " << name << '\n';
         return Outcome::changed;
     }
-    if (const std::optional<std::string> failure = write_atomically(path, formatted)) {
+    if (const std::optional<std::string> failure = write_file_atomically(path, formatted)) {
         err << "koers: error: cannot write " << name << ": " << *failure << '\n';
         return Outcome::failed;
     }

@@ -99,6 +99,29 @@ int run(int argc, char** argv)
         "Example:\n"
         "  koers run rulesets/alliance --facts examples/alliances/gabv.koers --explain");
 
+    koers::cli::AdviseCommandOptions advise_options;
+    CLI::App* advise_command =
+        app.add_subcommand("advise", "Turn an assessment of one alliance into a report with explained advice");
+    advise_command->add_option("ASSESSMENT", advise_options.assessment, "The assessment: a .koers file of facts or a .json file")
+        ->required();
+    advise_command->add_option("--ruleset", advise_options.ruleset,
+                               "Folders or files of the ruleset (default: the alliance ruleset, rulesets/alliance)");
+    advise_command->add_option("--lang", advise_options.language, "Language of the report: nl or en (default)")
+        ->check(CLI::IsMember({"nl", "en"}));
+    advise_command->add_option("--format", advise_options.format, "Report format: text (default), md, html or json")
+        ->check(CLI::IsMember({"text", "md", "html", "json"}));
+    advise_command->add_option("--out", advise_options.out_file, "Write the report to this file (whole or not at all)");
+    advise_command->add_option("--max-firings", advise_options.max_firings, "Stop after this many rule firings");
+    advise_command->add_option("--timeout", advise_options.timeout_seconds, "Stop after this many seconds");
+    advise_command->footer(
+        "The assessment format is described in docs/assessment.md. Exits with 1 when the\n"
+        "ruleset or the assessment has errors or the analysis does not finish; then no\n"
+        "report is written.\n"
+        "\n"
+        "Examples:\n"
+        "  koers advise examples/alliances/gabv.koers\n"
+        "  koers advise examples/alliances/cems.koers --lang nl --format html --out cems.html");
+
     std::vector<std::string> test_paths;
     CLI::App* test_command = app.add_subcommand("test", "Run the test blocks of .koers files and report each test");
     test_command->add_option("PATH", test_paths, ".koers files, or folders to search for .koers files")->required();
@@ -125,6 +148,7 @@ int run(int argc, char** argv)
         return koers::cli::run_run(run_options, std::cout, std::cerr);
     }
     if (test_command->parsed()) return koers::cli::run_test(test_paths, std::cout, std::cerr);
+    if (advise_command->parsed()) return koers::cli::run_advise(advise_options, std::cout, std::cerr);
 
     std::cerr << app.help();
     return usage_error;

@@ -9,7 +9,7 @@ namespace koers::json_io {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 // `-2`, `0.5`
 std::string bound_text(double bound)
