@@ -36,8 +36,10 @@ int run_run(const RunCommandOptions& options, std::ostream& out, std::ostream& e
 // `koers test PATH...`: runs every test block, each from an empty working memory with its
 // given facts; prints PASS or FAIL per test (with what was expected and what was derived
 // for a failure) and ends with the line `N passed, N failed`. Returns 0 when all pass,
-// 1 otherwise (also when the ruleset has errors).
-int run_test(const std::vector<std::string>& paths, std::ostream& out, std::ostream& err);
+// 1 otherwise (also when the ruleset has errors). With `coverage`, a coverage report
+// comes before the last line: the rules no passing test fires and the rules no passing
+// test expects not to fire (a near miss); any such rule makes the result 1.
+int run_test(const std::vector<std::string>& paths, bool coverage, std::ostream& out, std::ostream& err);
 
 struct AdviseCommandOptions {
     std::string assessment;  // a .koers file of facts blocks, or a .json file

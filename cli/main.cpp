@@ -124,7 +124,10 @@ int run(int argc, char** argv)
 
     std::vector<std::string> test_paths;
     CLI::App* test_command = app.add_subcommand("test", "Run the test blocks of .koers files and report each test");
+    bool test_coverage = false;
     test_command->add_option("PATH", test_paths, ".koers files, or folders to search for .koers files")->required();
+    test_command->add_flag("--coverage", test_coverage,
+                           "Also list the rules no test fires and those without a near-miss test; any fails the run");
     test_command->footer(
         "Each test starts from an empty working memory with its given facts. The last line\n"
         "reads 'N passed, N failed'; exits with 1 when a test fails.\n"
@@ -147,7 +150,7 @@ int run(int argc, char** argv)
         run_options.format = run_format == "json" ? koers::cli::OutputFormat::Json : koers::cli::OutputFormat::Text;
         return koers::cli::run_run(run_options, std::cout, std::cerr);
     }
-    if (test_command->parsed()) return koers::cli::run_test(test_paths, std::cout, std::cerr);
+    if (test_command->parsed()) return koers::cli::run_test(test_paths, test_coverage, std::cout, std::cerr);
     if (advise_command->parsed()) return koers::cli::run_advise(advise_options, std::cout, std::cerr);
 
     std::cerr << app.help();

@@ -1,6 +1,7 @@
 // `koers test`: runs the test blocks of a ruleset, each from an empty working memory with
 // its given facts, and reports like a test runner.
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,12 +44,50 @@ public:
                 if (std::optional<std::string> failure = check(expectation)) failures.push_back(std::move(*failure));
             }
         }
+        if (failures.empty()) note_coverage(test);
         out_ << (failures.empty() ? "PASS  " : "FAIL  ") << test.name << '\n';
         for (const std::string& failure : failures) out_ << "      " << failure << '\n';
         return failures.empty();
     }
 
+    // Rules that no passing test fires, and rules that no passing test expects not to fire
+    // (a near miss), in declaration order, with where they are declared.
+    [[nodiscard]] std::vector<std::string> never_fired() const { return rules_missing(fired_); }
+    [[nodiscard]] std::vector<std::string> without_near_miss() const { return rules_missing(near_missed_); }
+    [[nodiscard]] std::size_t rule_count() const { return rule_names().size(); }
+
 private:
+    void note_coverage(const engine::TestSpec& test)
+    {
+        for (const engine::RuleSpec& rule : rules_.rules) {
+            if (session_.firing_count(rule.name) > 0) fired_.insert(rule.name);
+        }
+        for (const engine::ExpectationSpec& expectation : test.expectations) {
+            if (expectation.kind == engine::ExpectationSpec::Kind::RuleFires && expectation.negated) {
+                near_missed_.insert(expectation.rule);
+            }
+        }
+    }
+
+    [[nodiscard]] std::vector<const engine::RuleSpec*> rule_names() const
+    {
+        std::vector<const engine::RuleSpec*> rules;
+        std::set<std::string> seen;
+        for (const engine::RuleSpec& rule : rules_.rules) {
+            if (seen.insert(rule.name).second) rules.push_back(&rule);
+        }
+        return rules;
+    }
+
+    [[nodiscard]] std::vector<std::string> rules_missing(const std::set<std::string>& covered) const
+    {
+        std::vector<std::string> missing;
+        for (const engine::RuleSpec* rule : rule_names()) {
+            if (covered.count(rule->name) == 0) missing.push_back(rule->name + " (" + place(rule->where) + ")");
+        }
+        return missing;
+    }
+
     // What went wrong with one expectation, or nothing when it holds.
     std::optional<std::string> check(const engine::ExpectationSpec& expectation)
     {
@@ -156,11 +195,28 @@ private:
     const engine::RuleSet& rules_;
     engine::Session session_;
     std::ostream& out_;
+    std::set<std::string> fired_;
+    std::set<std::string> near_missed_;
 };
+
+// The coverage report; true when every rule is fired by a test and has a near-miss test.
+bool report_coverage(const TestRunner& runner, std::ostream& out)
+{
+    const std::vector<std::string> unfired = runner.never_fired();
+    const std::vector<std::string> no_near_miss = runner.without_near_miss();
+    const std::size_t rules = runner.rule_count();
+    out << "coverage: " << rules << " rules, " << rules - unfired.size() << " fired by a test, "
+        << rules - no_near_miss.size() << " with a near-miss test\n";
+    if (!unfired.empty()) out << "rules that no test fires:\n";
+    for (const std::string& rule : unfired) out << "  " << rule << '\n';
+    if (!no_near_miss.empty()) out << "rules without a near-miss test (`expect rule NAME does not fire`):\n";
+    for (const std::string& rule : no_near_miss) out << "  " << rule << '\n';
+    return unfired.empty() && no_near_miss.empty();
+}
 
 }  // namespace
 
-int run_test(const std::vector<std::string>& paths, std::ostream& out, std::ostream& err)
+int run_test(const std::vector<std::string>& paths, bool coverage, std::ostream& out, std::ostream& err)
 {
     if (paths.empty()) {
         err << "koers: error: no paths given; name .koers files or folders to test\n";
@@ -176,8 +232,9 @@ int run_test(const std::vector<std::string>& paths, std::ostream& out, std::ostr
         else ++failed;
     }
     if (loaded->rules->tests.empty()) err << "koers: no tests found; write them as `test \"name\" { ... }`\n";
+    const bool covered = !coverage || report_coverage(runner, out);
     out << passed << " passed, " << failed << " failed\n";
-    return failed == 0 ? 0 : 1;
+    return failed == 0 && covered ? 0 : 1;
 }
 
 }  // namespace koers::cli

@@ -40,11 +40,11 @@ const std::string failing =
     "  expect fact alarm(about: dike)\n"
     "}\n";
 
-CommandResult test(const std::vector<std::string>& paths)
+CommandResult test(const std::vector<std::string>& paths, bool coverage = false)
 {
     std::ostringstream out;
     std::ostringstream err;
-    const int code = koers::cli::run_test(paths, out, err);
+    const int code = koers::cli::run_test(paths, coverage, out, err);
     return {code, out.str(), err.str()};
 }
 
@@ -147,4 +147,35 @@ TEST_CASE("koers test: no tests")
     CHECK(result.exit_code == 0);
     CHECK(result.out == "0 passed, 0 failed\n");
     CHECK(result.err.find("no tests found") != std::string::npos);
+}
+
+TEST_CASE("koers test --coverage: every rule fired and near-missed passes")
+{
+    const TempFolder folder;
+    const CommandResult result = test({folder.write("levels.koers", ruleset)}, true);
+    CHECK(result.exit_code == 0);
+    CHECK(result.out ==
+          "PASS  high water raises an alarm\n"
+          "PASS  low water stays quiet\n"
+          "coverage: 1 rules, 1 fired by a test, 1 with a near-miss test\n"
+          "2 passed, 0 failed\n");
+}
+
+TEST_CASE("koers test --coverage: a rule no test fires, or without a near miss, fails the run")
+{
+    const TempFolder folder;
+    const std::string untested = ruleset +
+                                 "rule calm when level(name: ?n, value: 0) then assert alarm(about: ?n) end\n"
+                                 "rule storm when level(name: wind, value: ?v >= 9) then assert alarm(about: wind) end\n"
+                                 "test \"a storm\" { given { level(name: wind, value: 9) } expect rule storm fires }\n";
+    const CommandResult result = test({folder.write("levels.koers", untested)}, true);
+    CHECK(result.exit_code == 1);
+    CHECK(result.out.find("coverage: 3 rules, 2 fired by a test, 1 with a near-miss test\n"
+                          "rules that no test fires:\n"
+                          "  calm (") != std::string::npos);
+    CHECK(result.out.find("rules without a near-miss test (`expect rule NAME does not fire`):\n"
+                          "  calm (") != std::string::npos);
+    CHECK(result.out.find("\n  storm (") != std::string::npos);
+    CHECK(result.out.ends_with("3 passed, 0 failed\n"));
+    CHECK(test({folder.write("levels.koers", untested)}).exit_code == 0);
 }
