@@ -51,7 +51,7 @@ AssessmentShape assessment_shape(const engine::RuleSet& rules)
 }
 
 std::optional<std::string> check_assessment(std::span<const AssessmentFact> facts, const engine::RuleSet& rules,
-                                            const AssessmentShape& shape)
+                                            const AssessmentShape& shape, const std::string& document)
 {
     if (!shape.allowed.empty()) {
         for (const AssessmentFact& item : facts) {
@@ -64,7 +64,7 @@ std::optional<std::string> check_assessment(std::span<const AssessmentFact> fact
     for (const engine::TemplateId id : shape.required) {
         const bool present = std::any_of(facts.begin(), facts.end(),
                                          [&](const AssessmentFact& item) { return item.fact.template_id == id; });
-        if (!present) return "the assessment has no `" + rules.templates[id].name + "`; it needs one";
+        if (!present) return document + ": the assessment has no `" + rules.templates[id].name + "`; it needs one";
     }
     return std::nullopt;
 }

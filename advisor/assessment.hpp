@@ -32,9 +32,9 @@ struct AssessmentFact {
 };
 
 // Why the facts do not make an assessment (a fact of a template it may not hold, a
-// required template missing), or nothing.
+// required template missing), or nothing. `document` names the assessment in messages.
 std::optional<std::string> check_assessment(std::span<const AssessmentFact> facts, const engine::RuleSet& rules,
-                                            const AssessmentShape& shape);
+                                            const AssessmentShape& shape, const std::string& document);
 
 struct AssessmentRun {
     explicit AssessmentRun(std::shared_ptr<const engine::Network> network) : session(std::move(network)) {}

@@ -201,7 +201,7 @@ int run_advise(const AdviseCommandOptions& options, std::ostream& out, std::ostr
     if (!prepared) return 1;
     const engine::RuleSet& rules = *prepared->loaded->rules;
     if (const std::optional<std::string> problem =
-            advisor::check_assessment(prepared->facts, rules, advisor::assessment_shape(rules))) {
+            advisor::check_assessment(prepared->facts, rules, advisor::assessment_shape(rules), options.assessment)) {
         err << "koers: error: " << *problem << '\n';
         return 1;
     }

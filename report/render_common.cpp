@@ -73,7 +73,7 @@ std::string phase_summary(const Report& report)
                            lower_first(phrase(report.language, Phrase::Strength)) + " " +
                            number_text(std::round(phase.strength * 100)) + "%";
         if (!phase.indicators.empty()) {
-            part += "; " + phrase(report.language, Phrase::Indicators) + ":";
+            part += "; " + lower_first(phrase(report.language, Phrase::Indicators)) + ":";
             for (std::size_t i = 0; i < phase.indicators.size(); ++i) part += (i == 0 ? " " : ", ") + phase.indicators[i];
         }
         text += (text.empty() ? "" : "; ") + part + ")";
