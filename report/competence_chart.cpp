@@ -152,16 +152,14 @@ std::string render_competence_chart_svg(const CompetenceChart& chart)
     const std::string id = xml_escaped(chart.id);
     const std::string hatch_id = id + "-hatch";
     const double legend_y = first_row_y + static_cast<double>(chart.rows.size()) * row_height + 24;
-    const double height = legend_y + 14;
+    const double top = chart.show_title ? 0 : axis_y - 18;
+    const double height = legend_y + 14 - top;
 
-    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + svg_number(width) + " " +
-                      svg_number(height) + "\" width=\"100%\" role=\"img\" aria-labelledby=\"" + id + "-title " + id +
-                      "-desc\" font-family=\"" + xml_escaped(figure_font_family) + "\">\n";
-    out += "<title id=\"" + id + "-title\">" + xml_escaped(chart.title) + "</title>\n";
-    out += "<desc id=\"" + id + "-desc\">" + xml_escaped(description(chart)) + "</desc>\n";
+    std::string out = svg_start(chart.id, top, width, height, chart.title, description(chart));
     out += hatch_pattern(hatch_id);
-    out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
-    out += svg_text(margin, title_y, chart.title, {.size = 17, .fill = ink, .bold = true}, width - 2 * margin);
+    if (chart.show_title) {
+        out += svg_text(margin, title_y, chart.title, {.size = 17, .fill = ink, .bold = true}, width - 2 * margin);
+    }
     out += scale(chart.rows.size());
     for (std::size_t i = 0; i < chart.rows.size(); ++i) out += row(chart.rows[i], i, chart, hatch_id);
     out += legend(chart, legend_y, hatch_id);

@@ -25,6 +25,9 @@ struct CompetenceTexts {
 
 struct CompetenceChart {
     std::string title;
+    // False when the page already heads the chart: the title then stays only in the
+    // accessible <title> and the picture starts at the scale.
+    bool show_title = true;
     std::vector<CompetenceRow> rows;  // in the order they are drawn, top to bottom
     CompetenceTexts texts;
     std::string id = "koers-competences";  // prefix of the element ids; unique within one page

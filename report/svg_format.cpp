@@ -43,6 +43,21 @@ double estimated_text_width(std::string_view text, double font_size)
     return static_cast<double>(code_points) * font_size * 0.6;
 }
 
+std::string svg_start(std::string_view id, double top, double width, double height, std::string_view title,
+                      std::string_view description)
+{
+    const std::string prefix = xml_escaped(id);
+    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 " + svg_number(top) + " " +
+                      svg_number(width) + " " + svg_number(height) + "\" width=\"100%\" role=\"img\"";
+    out += " aria-labelledby=\"" + prefix + "-title " + prefix + "-desc\"";
+    out += " font-family=\"" + xml_escaped(figure_font_family) + "\">\n";
+    out += "<title id=\"" + prefix + "-title\">" + xml_escaped(title) + "</title>\n";
+    out += "<desc id=\"" + prefix + "-desc\">" + xml_escaped(description) + "</desc>\n";
+    out += "<rect y=\"" + svg_number(top) + "\" width=\"" + svg_number(width) + "\" height=\"" +
+           svg_number(height) + "\" fill=\"#ffffff\"/>\n";
+    return out;
+}
+
 std::string svg_text(double x, double y, std::string_view content, const TextStyle& style, double max_width)
 {
     double size = style.size;

@@ -432,8 +432,10 @@ std::string render_wheel_svg(const WheelFigure& figure)
 {
     validate(figure);
     std::string body;
-    body += svg_text(centre_x, title_y, figure.title, {.size = 18, .anchor = "middle", .bold = true},
-                     width - 2 * margin);
+    if (figure.show_title) {
+        body += svg_text(centre_x, title_y, figure.title, {.size = 18, .anchor = "middle", .bold = true},
+                         width - 2 * margin);
+    }
     body += sectors(figure);
     body += rings();
     for (std::size_t i = 0; i < figure.axes.size(); ++i) body += diameter(figure.axes[i], i);
@@ -444,14 +446,8 @@ std::string render_wheel_svg(const WheelFigure& figure)
     double bottom = 0;
     body += legend(figure, bottom);
 
-    const std::string id = xml_escaped(figure.id);
-    std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + svg_number(width) + " " +
-                      svg_number(bottom) + "\" width=\"100%\" role=\"img\" aria-labelledby=\"" + id + "-title " + id +
-                      "-desc\" font-family=\"" + xml_escaped(figure_font_family) + "\">\n";
-    out += "<title id=\"" + id + "-title\">" + xml_escaped(figure.title) + "</title>\n";
-    out += "<desc id=\"" + id + "-desc\">" + xml_escaped(description(figure)) + "</desc>\n";
-    out += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
-    return out + body + "</svg>\n";
+    const double top = figure.show_title ? 0 : top_block_y - 10;
+    return svg_start(figure.id, top, width, bottom - top, figure.title, description(figure)) + body + "</svg>\n";
 }
 
 }  // namespace koers::report

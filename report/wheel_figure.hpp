@@ -51,6 +51,9 @@ struct WheelTexts {
 
 struct WheelFigure {
     std::string title;
+    // False when the page already heads the figure: the title then stays only in the
+    // accessible <title> and the picture starts at the phase boxes.
+    bool show_title = true;
     std::vector<WheelPhase> phases;  // 4, in the order formeren, funderen, evolueren, transformeren
     std::vector<WheelAxis> axes;     // P01..P12 in order, optionally followed by H4
     std::string unscored_note;       // printed under the legend when not empty

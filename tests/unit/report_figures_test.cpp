@@ -193,7 +193,7 @@ TEST_CASE("the figures are well-formed XML that can be inlined in HTML")
     for (const std::string& svg : {koers::report::render_wheel_svg(sample_wheel(true)),
                                    koers::report::render_competence_chart_svg(sample_chart())}) {
         CHECK(xml_error(svg) == "");
-        CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ", 0) == 0);
+        CHECK(svg.rfind("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0.0 ", 0) == 0);
         CHECK(svg.find("width=\"100%\"") != std::string::npos);
         CHECK(svg.find("<title id=") != std::string::npos);
         CHECK(svg.find("<desc id=") != std::string::npos);
@@ -276,6 +276,24 @@ TEST_CASE("text in the figures is escaped")
     const std::string bars = koers::report::render_competence_chart_svg(chart);
     CHECK(bars.find("Visie &lt;gedeeld&gt; &amp; &quot;samen&quot;") != std::string::npos);
     CHECK(xml_error(bars) == "");
+}
+
+TEST_CASE("a figure headed by its page keeps its title only for screen readers")
+{
+    WheelFigure figure = sample_wheel(true);
+    figure.show_title = false;
+    const std::string wheel = koers::report::render_wheel_svg(figure);
+    CHECK(wheel.find("Levenscyclus en paradoxen</text>") == std::string::npos);
+    CHECK(wheel.find(">Levenscyclus en paradoxen</title>") != std::string::npos);
+    CHECK(wheel.find("viewBox=\"0 36.0 960.0 ") != std::string::npos);
+    CHECK(xml_error(wheel) == "");
+
+    CompetenceChart chart = sample_chart();
+    chart.show_title = false;
+    const std::string bars = koers::report::render_competence_chart_svg(chart);
+    CHECK(bars.find("Leiderschapscompetenties</text>") == std::string::npos);
+    CHECK(bars.find("<title id=\"koers-competences-title\">Leiderschapscompetenties</title>") != std::string::npos);
+    CHECK(bars.find("viewBox=\"0 40.0 760.0 ") != std::string::npos);
 }
 
 TEST_CASE("a long pole label shrinks to stay inside the figure")
