@@ -11,7 +11,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "advisor/assessment.hpp"
 #include "cli/engine_commands.hpp"
+#include "cli/engine_loading.hpp"
 #include "engine_commands_support.hpp"
 
 namespace {
@@ -183,4 +185,24 @@ TEST_CASE("koers advise: bad options")
     const CommandResult csv = advise(options_for("assessment.csv"));
     CHECK(csv.exit_code == 2);
     CHECK(csv.err == "koers: error: the assessment assessment.csv must end in .koers or .json\n");
+}
+
+TEST_CASE("docs/assessment.md describes every part and field an assessment may hold")
+{
+    std::ostringstream ignored;
+    const std::unique_ptr<koers::cli::LoadedRuleset> loaded = koers::cli::load_ruleset({ruleset}, ignored);
+    REQUIRE(loaded != nullptr);
+    const std::string doc = read(source_dir / "docs" / "assessment.md");
+    const koers::advisor::AssessmentShape shape = koers::advisor::assessment_shape(*loaded->rules);
+    REQUIRE(shape.allowed.size() >= 10);
+    for (const koers::engine::TemplateId id : shape.allowed) {
+        const koers::engine::TemplateSpec& part = loaded->rules->templates[id];
+        const std::size_t section = doc.find("### `" + part.name + "`");
+        CHECK_MESSAGE(section != std::string::npos, std::string(part.name));
+        const std::size_t next = doc.find("### ", section + 1);
+        for (const koers::engine::SlotSpec& slot : part.slots) {
+            CHECK_MESSAGE(doc.substr(section, next - section).find("| `" + slot.name + "` |") != std::string::npos,
+                          std::string(part.name + "." + slot.name));
+        }
+    }
 }
