@@ -26,6 +26,9 @@ public:
 
 private:
     std::vector<SourceFile> files_;
+    // Byte offset of the start of each line, per file: line_text is called for every
+    // span the compiler records, so it must not scan the file from the start.
+    std::vector<std::vector<std::size_t>> line_starts_;
 };
 
 }  // namespace koers
