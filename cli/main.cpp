@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/engine_commands.hpp"
+#include "cli/serve_command.hpp"
 
 namespace {
 
@@ -135,6 +136,9 @@ int run(int argc, char** argv)
         "Example:\n"
         "  koers test rulesets/alliance");
 
+    koers::cli::ServeOptions serve_options;
+    const CLI::App* serve = koers::cli::add_serve_command(app, serve_options);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -152,6 +156,7 @@ int run(int argc, char** argv)
     }
     if (test_command->parsed()) return koers::cli::run_test(test_paths, test_coverage, std::cout, std::cerr);
     if (advise_command->parsed()) return koers::cli::run_advise(advise_options, std::cout, std::cerr);
+    if (serve->parsed()) return koers::cli::run_serve(serve_options, std::cout, std::cerr);
 
     std::cerr << app.help();
     return usage_error;

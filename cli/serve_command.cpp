@@ -1,0 +1,130 @@
+// `koers serve`: compiles the rulesets once, then serves them over HTTP on a thread pool
+// until SIGTERM or SIGINT, when it stops accepting, finishes the requests it has and exits.
+#include "cli/serve_command.hpp"
+
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <httplib.h>
+#include <pthread.h>
+
+#include "cli/serve_service.hpp"
+#include "koers/koers.hpp"
+
+namespace koers::cli {
+
+namespace {
+
+// `rulesets/alliance/` -> `alliance`, `shop.koers` -> `shop`
+std::string ruleset_name(const std::string& path)
+{
+    std::filesystem::path name = std::filesystem::path(path).lexically_normal();
+    if (!name.has_filename()) name = name.parent_path();
+    return name.stem().string();
+}
+
+std::optional<std::map<std::string, api::Ruleset>> compile_rulesets(const std::vector<std::string>& paths, std::ostream& err)
+{
+    std::map<std::string, api::Ruleset> rulesets;
+    for (const std::string& path : paths) {
+        const std::string name = ruleset_name(path);
+        if (rulesets.contains(name)) {
+            err << "koers: error: two rulesets are named `" << name << "`; rename a folder or file\n";
+            return std::nullopt;
+        }
+        const api::CompileResult compiled = api::Ruleset::compile_files({path});
+        if (!compiled.ok()) {
+            for (const api::Diagnostic& diagnostic : compiled.diagnostics) {
+                if (diagnostic.severity == api::Diagnostic::Severity::Error) err << diagnostic.render() << '\n';
+            }
+            err << "koers: error: the ruleset " << path << " has errors; `koers check` lists them with warnings\n";
+            return std::nullopt;
+        }
+        rulesets.emplace(name, *compiled.ruleset);
+    }
+    return rulesets;
+}
+
+}  // namespace
+
+int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
+{
+    std::optional<std::map<std::string, api::Ruleset>> rulesets = compile_rulesets(options.rulesets, err);
+    if (!rulesets) return 1;
+    const ServiceLimits limits{options.max_firings,
+                               std::chrono::milliseconds(static_cast<std::int64_t>(options.timeout_seconds * 1000))};
+    const Service service(std::move(*rulesets), limits);
+
+    httplib::Server server;
+    const std::size_t threads = options.threads;
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    server.set_payload_max_length(options.max_body);
+    service.install(server);
+
+    // SIGTERM and SIGINT are taken by one thread that stops the server; every other
+    // thread (the pool is made later) inherits the blocked mask.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    std::atomic<bool> done = false;
+    std::thread watcher([&] {
+        const timespec poll{0, 100'000'000};
+        while (!done) {
+            if (sigtimedwait(&stop_signals, nullptr, &poll) > 0) break;
+        }
+        // A signal that came before the server started listening must still stop it.
+        while (!done) {
+            server.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+
+    const int port = options.port == 0 ? server.bind_to_any_port(options.host)
+                                       : (server.bind_to_port(options.host, options.port) ? options.port : -1);
+    int status = 0;
+    if (port < 0) {
+        err << "koers: error: cannot listen on " << options.host << ':' << options.port << '\n';
+        status = 1;
+    }
+    else {
+        out << "koers: listening on http://" << options.host << ':' << port << std::endl;
+        if (!server.listen_after_bind()) status = 1;
+        out << "koers: stopped" << std::endl;
+    }
+    done = true;
+    watcher.join();
+    pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
+    return status;
+}
+
+CLI::App* add_serve_command(CLI::App& app, ServeOptions& options)
+{
+    CLI::App* serve = app.add_subcommand("serve", "Serve rulesets over HTTP: run facts, check rulesets");
+    serve->add_option("--host", options.host, "Address to listen on (default 127.0.0.1, loopback only)");
+    serve->add_option("--port", options.port, "Port to listen on (default 8080; 0 takes a free port)")
+        ->check(CLI::Range(0, 65535));
+    serve->add_option("--ruleset", options.rulesets, "A ruleset folder or file to serve, named after it (repeatable)");
+    serve->add_option("--max-body", options.max_body, "Largest request body in bytes (default 1 MiB)")
+        ->check(CLI::PositiveNumber);
+    serve->add_option("--threads", options.threads, "Requests handled at once (default 8)")->check(CLI::Range(1, 1024));
+    serve->add_option("--max-firings", options.max_firings, "Most firings per request (default 1,000,000)")
+        ->check(CLI::PositiveNumber);
+    serve->add_option("--timeout", options.timeout_seconds, "Most seconds of run time per request (default 10)")
+        ->check(CLI::Range(0.001, 86400.0));
+    serve->footer(
+        "Endpoints: GET /healthz, GET /v1/rulesets, POST /v1/run?ruleset=NAME (facts as JSON in,\n"
+        "results out), POST /v1/check (ruleset text in, diagnostics out). See docs/embedding.md.\n"
+        "Stops cleanly on SIGTERM or SIGINT.\n"
+        "\n"
+        "Example:\n"
+        "  koers serve --ruleset rulesets/alliance --port 8080");
+    return serve;
+}
+
+}  // namespace koers::cli
