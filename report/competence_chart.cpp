@@ -155,8 +155,7 @@ std::string render_competence_chart_svg(const CompetenceChart& chart)
     const double top = chart.show_title ? 0 : axis_y - 18;
     const double height = legend_y + 14 - top;
 
-    std::string out = svg_start(chart.id, top, width, height, chart.title, description(chart));
-    out += hatch_pattern(hatch_id);
+    std::string out = svg_start(chart.id, top, width, height, chart.title, description(chart), hatch_pattern(hatch_id));
     if (chart.show_title) {
         out += svg_text(margin, title_y, chart.title, {.size = 17, .fill = ink, .bold = true}, width - 2 * margin);
     }

@@ -44,7 +44,7 @@ double estimated_text_width(std::string_view text, double font_size)
 }
 
 std::string svg_start(std::string_view id, double top, double width, double height, std::string_view title,
-                      std::string_view description)
+                      std::string_view description, std::string_view defs)
 {
     const std::string prefix = xml_escaped(id);
     std::string out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 " + svg_number(top) + " " +
@@ -53,6 +53,7 @@ std::string svg_start(std::string_view id, double top, double width, double heig
     out += " font-family=\"" + xml_escaped(figure_font_family) + "\">\n";
     out += "<title id=\"" + prefix + "-title\">" + xml_escaped(title) + "</title>\n";
     out += "<desc id=\"" + prefix + "-desc\">" + xml_escaped(description) + "</desc>\n";
+    out += defs;
     out += "<rect y=\"" + svg_number(top) + "\" width=\"" + svg_number(width) + "\" height=\"" +
            svg_number(height) + "\" fill=\"#ffffff\"/>\n";
     return out;

@@ -23,10 +23,12 @@ inline constexpr const char* figure_font_family =
 [[nodiscard]] double estimated_text_width(std::string_view text, double font_size);
 
 // The opening <svg> element of a figure: a fixed viewBox from (0, top) that scales to
-// the page width, labelled for screen readers by a <title> and a <desc>, on a white
-// background. `id` prefixes the element ids and is unique within one page.
+// the page width, labelled for screen readers by a <title> and a <desc>, then `defs`
+// (patterns the figure uses), on a white background. `id` prefixes the element ids and
+// is unique within one page.
 [[nodiscard]] std::string svg_start(std::string_view id, double top, double width, double height,
-                                    std::string_view title, std::string_view description);
+                                    std::string_view title, std::string_view description,
+                                    std::string_view defs = {});
 
 struct TextStyle {
     double size = 12;
