@@ -88,6 +88,7 @@ std::string wheel(const Report& report)
     const Language language = report.language;
     WheelFigure figure;
     figure.title = phrase(language, Phrase::WheelTitle);
+    figure.show_title = false;  // the page's heading above the figure says it
     for (const PhaseEntry& phase : report.phases) {
         figure.phases.push_back({phase.id, phase.label, phase.rank == "primary", phase.rank == "secondary", phase.strength});
     }
@@ -117,6 +118,7 @@ std::string chart(const Report& report)
     const Language language = report.language;
     CompetenceChart chart;
     chart.title = phrase(language, Phrase::ChartTitle);
+    chart.show_title = false;
     for (const ScoreEntry& entry : report.competences) {
         std::optional<double> score;
         if (entry.score) score = static_cast<double>(*entry.score);
