@@ -12,6 +12,7 @@
 #include <httplib.h>
 #include <pthread.h>
 
+#include "cli/serve_advise.hpp"
 #include "cli/serve_service.hpp"
 #include "koers/koers.hpp"
 
@@ -27,15 +28,25 @@ std::string ruleset_name(const std::string& path)
     return name.stem().string();
 }
 
-std::optional<std::map<std::string, api::Ruleset>> compile_rulesets(const std::vector<std::string>& paths, std::ostream& err)
+// Name -> path; nothing after printing why when two rulesets would share a name.
+std::optional<std::map<std::string, std::string>> named_rulesets(const std::vector<std::string>& paths, std::ostream& err)
 {
-    std::map<std::string, api::Ruleset> rulesets;
+    std::map<std::string, std::string> named;
     for (const std::string& path : paths) {
         const std::string name = ruleset_name(path);
-        if (rulesets.contains(name)) {
+        if (!named.emplace(name, path).second) {
             err << "koers: error: two rulesets are named `" << name << "`; rename a folder or file\n";
             return std::nullopt;
         }
+    }
+    return named;
+}
+
+std::optional<std::map<std::string, api::Ruleset>> compile_rulesets(const std::map<std::string, std::string>& paths,
+                                                                    std::ostream& err)
+{
+    std::map<std::string, api::Ruleset> rulesets;
+    for (const auto& [name, path] : paths) {
         const api::CompileResult compiled = api::Ruleset::compile_files({path});
         if (!compiled.ok()) {
             for (const api::Diagnostic& diagnostic : compiled.diagnostics) {
@@ -53,11 +64,15 @@ std::optional<std::map<std::string, api::Ruleset>> compile_rulesets(const std::v
 
 int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
 {
-    std::optional<std::map<std::string, api::Ruleset>> rulesets = compile_rulesets(options.rulesets, err);
+    const std::optional<std::map<std::string, std::string>> named = named_rulesets(options.rulesets, err);
+    if (!named) return 1;
+    std::optional<std::map<std::string, api::Ruleset>> rulesets = compile_rulesets(*named, err);
     if (!rulesets) return 1;
+    const std::optional<AdviseService> advise = AdviseService::load(*named, err);
+    if (!advise) return 1;
     const ServiceLimits limits{options.max_firings,
                                std::chrono::milliseconds(static_cast<std::int64_t>(options.timeout_seconds * 1000))};
-    const Service service(std::move(*rulesets), limits);
+    const Service service(std::move(*rulesets), *advise, limits);
 
     httplib::Server server;
     const std::size_t threads = options.threads;
@@ -105,7 +120,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
 
 CLI::App* add_serve_command(CLI::App& app, ServeOptions& options)
 {
-    CLI::App* serve = app.add_subcommand("serve", "Serve rulesets over HTTP: run facts, check rulesets");
+    CLI::App* serve = app.add_subcommand("serve", "Serve rulesets over HTTP: advise on assessments, run facts, check rulesets");
     serve->add_option("--host", options.host, "Address to listen on (default 127.0.0.1, loopback only)");
     serve->add_option("--port", options.port, "Port to listen on (default 8080; 0 takes a free port)")
         ->check(CLI::Range(0, 65535));
@@ -118,8 +133,9 @@ CLI::App* add_serve_command(CLI::App& app, ServeOptions& options)
     serve->add_option("--timeout", options.timeout_seconds, "Most seconds of run time per request (default 10)")
         ->check(CLI::Range(0.001, 86400.0));
     serve->footer(
-        "Endpoints: GET /healthz, GET /v1/rulesets, POST /v1/run?ruleset=NAME (facts as JSON in,\n"
-        "results out), POST /v1/check (ruleset text in, diagnostics out). See docs/embedding.md.\n"
+        "Endpoints: GET /healthz, GET /v1/rulesets, POST /v1/advise?lang=nl (assessment in, report\n"
+        "out), POST /v1/run?ruleset=NAME (facts as JSON in, results out), POST /v1/check (ruleset\n"
+        "text in, diagnostics out). See docs/embedding.md.\n"
         "Stops cleanly on SIGTERM or SIGINT.\n"
         "\n"
         "Example:\n"

@@ -6,6 +6,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/serve_advise.hpp"
+
 namespace koers::cli {
 
 namespace {
@@ -141,6 +143,11 @@ void Service::install(httplib::Server& server) const
         results.explanations = request.has_param("explain") && request.get_param_value("explain") != "false";
         response.status = result.stop == api::StopReason::Limit ? 504 : result.stop == api::StopReason::Error ? 422 : 200;
         response.set_content(session.results_json(results), json_type);
+    });
+
+    // Body: an assessment as JSON. Query: ruleset, lang (en or nl).
+    server.Post("/v1/advise", [this](const httplib::Request& request, httplib::Response& response) {
+        advise_.handle(request, response, limits_);
     });
 
     server.set_error_handler([](const httplib::Request& request, httplib::Response& response) {

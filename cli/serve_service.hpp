@@ -20,19 +20,23 @@ struct ServiceLimits {
     std::chrono::milliseconds max_time{10'000};
 };
 
+class AdviseService;
+
 class Service {
 public:
-    Service(std::map<std::string, api::Ruleset> rulesets, ServiceLimits limits)
-        : rulesets_(std::move(rulesets)), limits_(limits)
+    // `advise` serves POST /v1/advise; it must outlive the service.
+    Service(std::map<std::string, api::Ruleset> rulesets, const AdviseService& advise, ServiceLimits limits)
+        : rulesets_(std::move(rulesets)), advise_(advise), limits_(limits)
     {
     }
 
-    // Routes GET /healthz, GET /v1/rulesets, POST /v1/run and POST /v1/check, and
-    // answers every error (also 404 and 413) with a JSON body.
+    // Routes GET /healthz, GET /v1/rulesets, POST /v1/run, POST /v1/check and POST
+    // /v1/advise, and answers every error (also 404 and 413) with a JSON body.
     void install(httplib::Server& server) const;
 
 private:
     std::map<std::string, api::Ruleset> rulesets_;
+    const AdviseService& advise_;
     ServiceLimits limits_;
 };
 
