@@ -58,7 +58,7 @@ bool is_within(const fs::path& path, const fs::path& root)
 
 class Loader {
 public:
-    explicit Loader(Diagnostics& diagnostics) : diagnostics_(diagnostics) {}
+    Loader(Diagnostics& diagnostics, const LoadOptions& options) : diagnostics_(diagnostics), options_(options) {}
 
     void load_path(const fs::path& given)
     {
@@ -105,7 +105,9 @@ private:
         fs::recursive_directory_iterator entries(given, fs::directory_options::skip_permission_denied, error);
         for (; !error && entries != fs::recursive_directory_iterator(); entries.increment(error)) {
             std::error_code type_error;
-            if (entries->is_regular_file(type_error) && entries->path().extension() == ".koers") {
+            const bool test_file = entries->path().filename().string().ends_with("_test.koers");
+            if (entries->is_regular_file(type_error) && entries->path().extension() == ".koers" &&
+                (options_.test_files || !test_file)) {
                 found.push_back(entries->path().lexically_relative(given));
             }
         }
@@ -210,6 +212,7 @@ private:
     }
 
     Diagnostics& diagnostics_;
+    const LoadOptions& options_;
     Program program_;
     std::map<fs::path, State> states_;
     std::vector<Chain> chain_;  // files being loaded, outermost first
@@ -217,9 +220,9 @@ private:
 
 }  // namespace
 
-Program load_program(const std::vector<fs::path>& paths, Diagnostics& diagnostics)
+Program load_program(const std::vector<fs::path>& paths, Diagnostics& diagnostics, const LoadOptions& options)
 {
-    Loader loader(diagnostics);
+    Loader loader(diagnostics, options);
     for (const fs::path& path : paths) loader.load_path(path);
     return loader.take();
 }

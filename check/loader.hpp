@@ -14,7 +14,15 @@ namespace koers {
 // folder of the path they were reached from (the folder itself, or a file's folder).
 // Each file is loaded once. Missing files, import cycles and imports that leave the
 // root are reported in `diagnostics` at the import that names them.
-Program load_program(const std::vector<std::filesystem::path>& paths, Diagnostics& diagnostics);
+struct LoadOptions {
+    // Test files (`*_test.koers`) found in folders. Programs that only run a ruleset, such
+    // as `koers advise`, leave them out: parsing them is most of the time a small
+    // ruleset takes to load. A test file named on its own is always loaded.
+    bool test_files = true;
+};
+
+Program load_program(const std::vector<std::filesystem::path>& paths, Diagnostics& diagnostics,
+                     const LoadOptions& options = {});
 
 // Parses source text held in memory as one file named `name` (no imports followed).
 Program load_text(std::string name, std::string text, Diagnostics& diagnostics);

@@ -24,6 +24,9 @@ namespace fs = std::filesystem;
 
 constexpr int usage_error = 2;
 
+// A report needs the rules, not their tests.
+const LoadOptions without_tests{.test_files = false};
+
 // The alliance ruleset when none is named: installed beside the program
 // (PREFIX/share/koers), in the source tree the program was built in (build/koers), or
 // under the current folder.
@@ -69,7 +72,7 @@ std::optional<PreparedRun> prepare_koers(const std::vector<std::string>& ruleset
     PreparedRun prepared;
     prepared.loaded = std::make_unique<LoadedRuleset>();
     Program& program = prepared.loaded->program;
-    program = load_program({paths.begin(), paths.end()}, diagnostics);
+    program = load_program({paths.begin(), paths.end()}, diagnostics, without_tests);
     for (const ast::Module& module : program.modules) {
         if (fs::path(program.sources.file(module.file).path) != fs::path(assessment)) continue;
         for (const ast::Declaration& declaration : module.declarations) {
@@ -118,7 +121,7 @@ std::optional<PreparedRun> prepare_json(const std::vector<std::string>& ruleset,
         return std::nullopt;
     }
     PreparedRun prepared;
-    prepared.loaded = load_ruleset(ruleset, err);
+    prepared.loaded = load_ruleset(ruleset, err, without_tests);
     if (prepared.loaded == nullptr) return std::nullopt;
     json_io::JsonFactsOptions options;
     options.allowed_templates = advisor::assessment_shape(*prepared.loaded->rules).allowed;

@@ -20,11 +20,12 @@ void print_errors(Diagnostics& diagnostics, const Program& program, std::ostream
 
 }  // namespace
 
-std::unique_ptr<LoadedRuleset> load_ruleset(const std::vector<std::string>& paths, std::ostream& err)
+std::unique_ptr<LoadedRuleset> load_ruleset(const std::vector<std::string>& paths, std::ostream& err,
+                                            const LoadOptions& options)
 {
     auto loaded = std::make_unique<LoadedRuleset>();
     Diagnostics diagnostics;
-    loaded->program = load_program({paths.begin(), paths.end()}, diagnostics);
+    loaded->program = load_program({paths.begin(), paths.end()}, diagnostics, options);
     if (!diagnostics.has_errors() && loaded->program.sources.size() == 0) {
         err << "koers: error: no .koers files found in";
         for (const std::string& path : paths) err << ' ' << path;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "check/loader.hpp"
 #include "check/program.hpp"
 #include "engine/network.hpp"
 #include "engine/ruleset.hpp"
@@ -21,7 +22,8 @@ struct LoadedRuleset {
 
 // Null after printing the errors (`file:line:col: error: ...`) to `err`; warnings are
 // left to `koers check`.
-std::unique_ptr<LoadedRuleset> load_ruleset(const std::vector<std::string>& paths, std::ostream& err);
+std::unique_ptr<LoadedRuleset> load_ruleset(const std::vector<std::string>& paths, std::ostream& err,
+                                            const LoadOptions& options = {});
 
 // "warning", "critical", ...
 std::string severity_name(engine::Severity severity);

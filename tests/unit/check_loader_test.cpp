@@ -104,6 +104,23 @@ TEST_CASE("a folder loads every .koers file below it in sorted order")
     CHECK(loaded_paths(program) == expected);
 }
 
+TEST_CASE("without test files, a folder's *_test.koers files are left out, a named one is not")
+{
+    const TempFolder folder;
+    folder.write("rules.koers", "stage a\n");
+    folder.write("rules_test.koers", "stage b\n");
+    folder.write("sub/more_test.koers", "stage c\n");
+    koers::Diagnostics diagnostics;
+    const fs::path root = folder.path();
+    const koers::LoadOptions without_tests{.test_files = false};
+    CHECK(loaded_paths(koers::load_program({root}, diagnostics, without_tests)) ==
+          std::vector<std::string>{(root / "rules.koers").string()});
+    CHECK(loaded_paths(koers::load_program({root / "rules_test.koers"}, diagnostics, without_tests)) ==
+          std::vector<std::string>{(root / "rules_test.koers").string()});
+    CHECK(loaded_paths(koers::load_program({root}, diagnostics)).size() == 3);
+    CHECK(diagnostics.all().empty());
+}
+
 TEST_CASE("paths stay as the user wrote them, relative ones relative")
 {
     const TempFolder folder;
