@@ -115,7 +115,9 @@ KOERS_C_API void koers_session_free(koers_session* session);
 
 /* Asserts facts given as JSON in the facts shape or the assessment shape. Nothing is
  * asserted when the JSON is not valid or a fact does not fit (KOERS_ERROR_JSON, with the
- * JSON path in the message). `fact_ids_json` (optional) receives the ids as a JSON array. */
+ * JSON path in the message). A run-time error of a rule while matching a fact gives
+ * KOERS_ERROR_RUN; the facts before it stay. `fact_ids_json` (optional) receives the ids
+ * of the facts asserted, as a JSON array, also on failure. */
 KOERS_C_API koers_status koers_session_assert_json(koers_session* session, const char* json, char** fact_ids_json);
 KOERS_C_API koers_status koers_session_retract(koers_session* session, uint64_t fact);
 /* Changes slots of a fact: `changes_json` is an object of slot names and values. The
