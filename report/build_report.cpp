@@ -20,7 +20,8 @@ bool reserved_link(const std::string& name) { return name == "priority" || name 
 class ReportBuilder {
 public:
     ReportBuilder(const ReportInput& input, Language language)
-        : input_(input), session_(*input.session), rules_(session_.network().rules()), words_(session_, language),
+        : input_(input), session_(*input.session), rules_(session_.network().rules()), facts_(session_),
+          words_(facts_, language),
           language_(language)
     {
         assessment_.insert(input.assessment_facts.begin(), input.assessment_facts.end());
@@ -31,9 +32,9 @@ public:
         Report report;
         report.language = language_;
         report.title = phrase(language_, Phrase::Title);
-        const FactTable alliance(session_, "alliance");
+        const FactTable alliance(facts_, "alliance");
         if (!alliance.rows().empty()) report.alliance = alliance.text(alliance.rows().front(), "name");
-        const FactTable classification(session_, "classification");
+        const FactTable classification(facts_, "classification");
         if (!classification.rows().empty()) {
             report.classification_id = classification.text(classification.rows().front(), "kind");
             report.classification = words_.symbol(report.classification_id);
@@ -60,10 +61,10 @@ private:
     std::vector<PhaseEntry> phases()
     {
         std::vector<PhaseEntry> result;
-        const FactTable model(session_, "phase_model");
-        const FactTable current(session_, "current_phase");
-        const FactTable indication(session_, "phase_indication");
-        const FactTable evidence(session_, "phase_evidence");
+        const FactTable model(facts_, "phase_model");
+        const FactTable current(facts_, "current_phase");
+        const FactTable indication(facts_, "phase_indication");
+        const FactTable evidence(facts_, "phase_evidence");
         for (const engine::FactView& row : model.rows()) {
             PhaseEntry phase;
             phase.id = model.text(row, "id");
@@ -90,10 +91,10 @@ private:
     std::vector<PoleEntry> poles()
     {
         std::vector<PoleEntry> result;
-        const FactTable model(session_, "paradox_model");
-        const FactTable pole_model(session_, "pole_model");
-        const FactTable poles(session_, "pole");
-        const FactTable risks(session_, "paradox_risk");
+        const FactTable model(facts_, "paradox_model");
+        const FactTable pole_model(facts_, "pole_model");
+        const FactTable poles(facts_, "pole");
+        const FactTable risks(facts_, "paradox_risk");
         for (const engine::FactView& row : model.rows()) {
             PoleEntry pole;
             pole.id = model.text(row, "id");
@@ -135,9 +136,9 @@ private:
                                    std::string_view flag_name, std::string_view flag_key)
     {
         std::vector<ScoreEntry> result;
-        const FactTable model(session_, model_name);
-        const FactTable scores(session_, score_name);
-        const FactTable flags(session_, flag_name);
+        const FactTable model(facts_, model_name);
+        const FactTable scores(facts_, score_name);
+        const FactTable flags(facts_, flag_name);
         for (const engine::FactView& row : model.rows()) {
             ScoreEntry entry;
             entry.id = model.text(row, "id");
@@ -215,13 +216,11 @@ private:
         return file.generic_string() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
     }
 
-    // The rule that made `why`, by name and variant.
+    // The rule (the variant of it) whose firing made `why`.
     const engine::RuleSpec* rule_of(const engine::Explanation& why) const
     {
-        for (const engine::RuleSpec& rule : rules_.rules) {
-            if (rule.name == why.rule && rule.variant == why.variant) return &rule;
-        }
-        return nullptr;
+        if (why.firing == 0) return nullptr;
+        return &rules_.rules[session_.firing_log().at(why.firing).rule];
     }
 
     // The grounds of a firing: each matched fact that came from the assessment, or that a
@@ -284,6 +283,7 @@ private:
     const ReportInput& input_;
     const engine::Session& session_;
     const engine::RuleSet& rules_;
+    SessionFacts facts_;
     Vocabulary words_;
     Language language_;
     std::set<engine::FactId> assessment_;

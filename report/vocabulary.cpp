@@ -8,16 +8,21 @@
 
 namespace koers::report {
 
-FactTable::FactTable(const engine::Session& session, std::string_view template_name) : session_(session)
+SessionFacts::SessionFacts(const engine::Session& session)
+    : session_(session), by_template_(session.network().rules().templates.size())
 {
-    const engine::RuleSet& rules = session.network().rules();
+    for (const engine::FactView& fact : session.facts()) by_template_[fact.template_id].push_back(fact);
+}
+
+const std::vector<engine::FactView>& SessionFacts::of(engine::TemplateId id) const { return by_template_.at(id); }
+
+FactTable::FactTable(const SessionFacts& facts, std::string_view template_name) : session_(facts.session())
+{
+    const engine::RuleSet& rules = session_.network().rules();
     for (engine::TemplateId id = 0; id < rules.templates.size(); ++id) {
         if (rules.templates[id].name == template_name) template_id_ = id;
     }
-    if (!template_id_) return;
-    for (const engine::FactView& fact : session.facts()) {
-        if (fact.template_id == *template_id_) rows_.push_back(fact);
-    }
+    if (template_id_) rows_ = facts.of(*template_id_);
 }
 
 engine::Value FactTable::get(const engine::FactView& row, std::string_view slot) const
@@ -45,10 +50,10 @@ std::string number_text(double number)
     return result;
 }
 
-Vocabulary::Vocabulary(const engine::Session& session, Language language) : session_(session), language_(language)
+Vocabulary::Vocabulary(const SessionFacts& facts, Language language) : session_(facts.session()), language_(language)
 {
     const char* const language_slot = language == Language::Nl ? "nl" : "en";
-    const FactTable terms(session, "term");
+    const FactTable terms(facts, "term");
     for (const engine::FactView& row : terms.rows()) {
         const std::string kind = terms.text(row, "kind");
         const std::string of = terms.text(row, "name");
@@ -57,7 +62,7 @@ Vocabulary::Vocabulary(const engine::Session& session, Language language) : sess
         else if (kind == "template") templates_and_slots_[{of, ""}] = words;
         else if (kind == "slot") templates_and_slots_[{of, terms.text(row, "slot")}] = words;
     }
-    const FactTable sections(session, "report_section");
+    const FactTable sections(facts, "report_section");
     for (const engine::FactView& row : sections.rows()) {
         const engine::Value order = sections.get(row, "order");
         sections_.push_back({order.is_numeric() ? static_cast<int>(order.as_number()) : 0,

@@ -20,10 +20,22 @@
 
 namespace koers::report {
 
+// The live facts of a session, grouped by template: read once per report.
+class SessionFacts {
+public:
+    explicit SessionFacts(const engine::Session& session);
+    [[nodiscard]] const engine::Session& session() const { return session_; }
+    [[nodiscard]] const std::vector<engine::FactView>& of(engine::TemplateId id) const;
+
+private:
+    const engine::Session& session_;
+    std::vector<std::vector<engine::FactView>> by_template_;
+};
+
 // The live facts of one template, with their slots found by name.
 class FactTable {
 public:
-    FactTable(const engine::Session& session, std::string_view template_name);
+    FactTable(const SessionFacts& facts, std::string_view template_name);
     [[nodiscard]] const std::vector<engine::FactView>& rows() const { return rows_; }
     [[nodiscard]] bool known() const { return template_id_.has_value(); }
     // The slot's value in `row`; nil when the template has no such slot.
@@ -38,7 +50,7 @@ private:
 
 class Vocabulary {
 public:
-    Vocabulary(const engine::Session& session, Language language);
+    Vocabulary(const SessionFacts& facts, Language language);
 
     [[nodiscard]] Language language() const { return language_; }
     [[nodiscard]] std::string template_term(engine::TemplateId id) const;
