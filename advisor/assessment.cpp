@@ -69,20 +69,25 @@ std::optional<std::string> check_assessment(std::span<const AssessmentFact> fact
     return std::nullopt;
 }
 
+void run_assessment(AssessmentRun& run, std::span<const AssessmentFact> facts, const engine::RunOptions& options)
+{
+    for (const AssessmentFact& item : facts) {
+        const engine::FactOutcome outcome = run.session.assert_fact(item.fact);
+        if (outcome.error) {
+            run.error = item.place + ": " + outcome.error->message;
+            return;
+        }
+        if (!outcome.existed) run.assessment_facts.push_back(outcome.fact);
+    }
+    run.result = run.session.run(options);
+}
+
 std::unique_ptr<AssessmentRun> run_assessment(std::shared_ptr<const engine::Network> network,
                                               std::span<const AssessmentFact> facts,
                                               const engine::RunOptions& options)
 {
     auto run = std::make_unique<AssessmentRun>(std::move(network));
-    for (const AssessmentFact& item : facts) {
-        const engine::FactOutcome outcome = run->session.assert_fact(item.fact);
-        if (outcome.error) {
-            run->error = item.place + ": " + outcome.error->message;
-            return run;
-        }
-        if (!outcome.existed) run->assessment_facts.push_back(outcome.fact);
-    }
-    run->result = run->session.run(options);
+    run_assessment(*run, facts, options);
     return run;
 }
 

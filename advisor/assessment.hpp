@@ -44,7 +44,11 @@ struct AssessmentRun {
     std::optional<std::string> error;  // a fact the engine refused, with its place
 };
 
-// A fresh session on `network` with the assessment's facts asserted and run.
+// Asserts the assessment's facts into `run`'s session (values of the facts interned in the
+// ruleset's store or in the session's) and runs it; a refused fact ends it in `error`.
+void run_assessment(AssessmentRun& run, std::span<const AssessmentFact> facts, const engine::RunOptions& options);
+
+// The same on a fresh session of `network`.
 std::unique_ptr<AssessmentRun> run_assessment(std::shared_ptr<const engine::Network> network,
                                               std::span<const AssessmentFact> facts,
                                               const engine::RunOptions& options);

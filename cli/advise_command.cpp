@@ -1,6 +1,5 @@
 // `koers advise`: one assessment through a ruleset (by default the alliance ruleset),
 // rendered as a report in Dutch or English, as text, Markdown, HTML or JSON.
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -46,18 +45,10 @@ std::optional<fs::path> default_ruleset()
     return std::nullopt;
 }
 
-std::optional<std::string> read_file(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 struct PreparedRun {
     std::unique_ptr<LoadedRuleset> loaded;
     std::vector<advisor::AssessmentFact> facts;
+    std::unique_ptr<advisor::AssessmentRun> run;  // a fresh session, the facts not yet asserted
 };
 
 // A `.koers` assessment is checked together with the ruleset (so its facts are checked
@@ -109,9 +100,11 @@ std::optional<PreparedRun> prepare_koers(const std::vector<std::string>& ruleset
     }
     prepared.loaded->rules = std::move(rules);
     prepared.loaded->network = std::move(built.network);
+    prepared.run = std::make_unique<advisor::AssessmentRun>(prepared.loaded->network);
     return prepared;
 }
 
+// A JSON assessment's names and texts are interned in the session it runs in.
 std::optional<PreparedRun> prepare_json(const std::vector<std::string>& ruleset, const std::string& assessment,
                                         std::ostream& err)
 {
@@ -126,37 +119,15 @@ std::optional<PreparedRun> prepare_json(const std::vector<std::string>& ruleset,
     json_io::JsonFactsOptions options;
     options.allowed_templates = advisor::assessment_shape(*prepared.loaded->rules).allowed;
     options.document_name = "an assessment";
-    // The ruleset's store holds what the facts name; new texts join a copy of it.
-    auto rules = std::make_shared<engine::RuleSet>(*prepared.loaded->rules);
-    rules->values = std::make_shared<engine::ValueStore>(*prepared.loaded->rules->values);
-    const json_io::JsonFactsResult read = json_io::read_json_facts(*text, *rules, *rules->values, options);
+    prepared.run = std::make_unique<advisor::AssessmentRun>(prepared.loaded->network);
+    const json_io::JsonFactsResult read =
+        json_io::read_json_facts(*text, *prepared.loaded->rules, prepared.run->session.values(), options);
     if (read.error) {
         err << "koers: error: " << read.error->render(assessment) << '\n';
         return std::nullopt;
     }
     for (const json_io::JsonFact& fact : read.facts) prepared.facts.push_back({fact.fact, assessment + ": " + fact.path});
-    engine::NetworkBuild built = engine::build_network(rules);
-    if (built.network == nullptr) {
-        for (const engine::RuntimeError& error : built.errors) err << error.render() << '\n';
-        return std::nullopt;
-    }
-    prepared.loaded->rules = std::move(rules);
-    prepared.loaded->network = std::move(built.network);
     return prepared;
-}
-
-std::optional<engine::RunOptions> run_options(const AdviseCommandOptions& options, std::ostream& err)
-{
-    engine::RunOptions run;
-    if (options.max_firings) run.limits.max_firings = *options.max_firings;
-    if (options.timeout_seconds) {
-        if (!(*options.timeout_seconds > 0) || *options.timeout_seconds > 1e9) {
-            err << "koers: error: --timeout needs a number of seconds above 0\n";
-            return std::nullopt;
-        }
-        run.limits.max_time = std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(*options.timeout_seconds * 1000)));
-    }
-    return run;
 }
 
 }  // namespace
@@ -177,8 +148,8 @@ int run_advise(const AdviseCommandOptions& options, std::ostream& out, std::ostr
         err << "koers: error: --format must be text, md, html or json, not `" << options.format << "`\n";
         return usage_error;
     }
-    const std::optional<engine::RunOptions> run = run_options(options, err);
-    if (!run) return usage_error;
+    const std::optional<engine::Limits> limits = limits_from(options.max_firings, std::nullopt, options.timeout_seconds, err);
+    if (!limits) return usage_error;
     const bool is_json = options.assessment.ends_with(".json");
     if (!is_json && !options.assessment.ends_with(".koers")) {
         err << "koers: error: the assessment " << options.assessment << " must end in .koers or .json\n";
@@ -209,7 +180,8 @@ int run_advise(const AdviseCommandOptions& options, std::ostream& out, std::ostr
         return 1;
     }
 
-    const std::unique_ptr<advisor::AssessmentRun> result = advisor::run_assessment(prepared->loaded->network, prepared->facts, *run);
+    advisor::AssessmentRun* const result = prepared->run.get();
+    advisor::run_assessment(*result, prepared->facts, engine::RunOptions{.limits = *limits});
     if (result->error) {
         err << "koers: error: " << *result->error << '\n';
         return 1;

@@ -1,6 +1,9 @@
 #include "cli/engine_loading.hpp"
 
+#include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "check/checker.hpp"
 #include "check/loader.hpp"
@@ -69,6 +72,31 @@ std::string source_line(const Program& program, const engine::SourceRef& where)
         return std::string(line);
     }
     return {};
+}
+
+std::optional<engine::Limits> limits_from(std::optional<std::uint64_t> max_firings, std::optional<std::uint64_t> max_facts,
+                                          std::optional<double> timeout_seconds, std::ostream& err)
+{
+    engine::Limits limits;
+    if (max_firings) limits.max_firings = *max_firings;
+    if (max_facts) limits.max_facts = static_cast<std::size_t>(*max_facts);
+    if (timeout_seconds) {
+        if (!(*timeout_seconds > 0) || *timeout_seconds > 1e9) {
+            err << "koers: error: --timeout needs a number of seconds above 0\n";
+            return std::nullopt;
+        }
+        limits.max_time = std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(*timeout_seconds * 1000)));
+    }
+    return limits;
+}
+
+std::optional<std::string> read_file(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 std::string place(const engine::SourceRef& where)

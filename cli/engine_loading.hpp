@@ -2,7 +2,9 @@
 // into a network, with every problem printed on the way.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "check/program.hpp"
 #include "engine/network.hpp"
 #include "engine/ruleset.hpp"
+#include "engine/session.hpp"
 
 namespace koers::cli {
 
@@ -30,6 +33,14 @@ std::string severity_name(engine::Severity severity);
 
 // The source line that `where` points at, without its indentation; empty if unknown.
 std::string source_line(const Program& program, const engine::SourceRef& where);
+
+// The limits of a command's `--max-firings`, `--max-facts` and `--timeout` (seconds) over
+// the defaults, or nothing after saying why the timeout is not a number of seconds.
+std::optional<engine::Limits> limits_from(std::optional<std::uint64_t> max_firings, std::optional<std::uint64_t> max_facts,
+                                          std::optional<double> timeout_seconds, std::ostream& err);
+
+// The whole content of a file, or nothing when it cannot be read.
+std::optional<std::string> read_file(const std::string& path);
 
 // `file:line:col`
 std::string place(const engine::SourceRef& where);

@@ -61,15 +61,6 @@ std::string indented(const std::string& text, const std::string& indent)
 
 bool ends_with(const std::string& text, std::string_view suffix) { return text.ends_with(suffix); }
 
-std::optional<std::string> read_file(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 // One run's results, as the two output formats read them.
 class RunReport {
 public:
@@ -226,15 +217,10 @@ std::optional<engine::RunOptions> run_options(const RunCommandOptions& options, 
         return std::nullopt;
     }
     run.strategy = *strategy;
-    if (options.max_firings) run.limits.max_firings = *options.max_firings;
-    if (options.max_facts) run.limits.max_facts = static_cast<std::size_t>(*options.max_facts);
-    if (options.timeout_seconds) {
-        if (!(*options.timeout_seconds > 0) || *options.timeout_seconds > 1e9) {
-            err << "koers: error: --timeout needs a number of seconds above 0\n";
-            return std::nullopt;
-        }
-        run.limits.max_time = std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(*options.timeout_seconds * 1000)));
-    }
+    const std::optional<engine::Limits> limits =
+        limits_from(options.max_firings, options.max_facts, options.timeout_seconds, err);
+    if (!limits) return std::nullopt;
+    run.limits = *limits;
     return run;
 }
 

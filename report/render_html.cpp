@@ -7,6 +7,7 @@
 #include "report/phrases.hpp"
 #include "report/render_common.hpp"
 #include "report/report.hpp"
+#include "report/svg_format.hpp"
 #include "report/wheel_figure.hpp"
 
 namespace koers::report {
@@ -55,20 +56,7 @@ code { font-size: .85em; }
 }
 )";
 
-std::string escaped(const std::string& text)
-{
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+std::string escaped(const std::string& text) { return xml_escaped(text); }
 
 void grounds(std::ostringstream& out, const std::vector<Ground>& list, Language language)
 {
