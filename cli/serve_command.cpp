@@ -10,7 +10,6 @@
 
 #include <CLI/CLI.hpp>
 #include <httplib.h>
-#include <pthread.h>
 
 #include "cli/serve_advise.hpp"
 #include "cli/serve_service.hpp"
@@ -19,6 +18,11 @@
 namespace koers::cli {
 
 namespace {
+
+std::atomic<bool> stop_requested = false;
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+extern "C" void request_stop(int /*signal*/) { stop_requested = true; }
 
 // `rulesets/alliance/` -> `alliance`, `shop.koers` -> `shop`
 std::string ruleset_name(const std::string& path)
@@ -80,19 +84,19 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     server.set_payload_max_length(options.max_body);
     service.install(server);
 
-    // SIGTERM and SIGINT are taken by one thread that stops the server; every other
-    // thread (the pool is made later) inherits the blocked mask.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    // SIGTERM and SIGINT only set a flag (whichever thread they reach); a watcher thread
+    // sees it and stops the server, which finishes the requests it has.
+    stop_requested = false;
+    struct sigaction on_stop = {};
+    on_stop.sa_handler = request_stop;
+    sigemptyset(&on_stop.sa_mask);
+    struct sigaction previous_term = {};
+    struct sigaction previous_int = {};
+    sigaction(SIGTERM, &on_stop, &previous_term);
+    sigaction(SIGINT, &on_stop, &previous_int);
     std::atomic<bool> done = false;
     std::thread watcher([&] {
-        const timespec poll{0, 100'000'000};
-        while (!done) {
-            if (sigtimedwait(&stop_signals, nullptr, &poll) > 0) break;
-        }
+        while (!done && !stop_requested) std::this_thread::sleep_for(std::chrono::milliseconds(50));
         // A signal that came before the server started listening must still stop it.
         while (!done) {
             server.stop();
@@ -114,7 +118,8 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
     }
     done = true;
     watcher.join();
-    pthread_sigmask(SIG_UNBLOCK, &stop_signals, nullptr);
+    sigaction(SIGTERM, &previous_term, nullptr);
+    sigaction(SIGINT, &previous_int, nullptr);
     return status;
 }
 
