@@ -39,10 +39,8 @@ int compare_recency(const Activation* a, const Activation* b)
 
 }  // namespace
 
-Agenda::Agenda(const Network& network) : stages_(network.stage_count())
+Agenda::Agenda(const Network& network) : network_(&network), stages_(network.stage_count())
 {
-    specificity_.reserve(network.rule_count());
-    for (RuleId rule = 0; rule < network.rule_count(); ++rule) specificity_.push_back(network.rule(rule).specificity);
     for (StageId stage = 0; stage < network.stage_count(); ++stage) {
         stages_[stage].resize(network.stage(stage).saliences.size());
     }
@@ -63,7 +61,9 @@ bool Agenda::before(const Activation* a, const Activation* b) const
         const int order = compare_recency(a, b);
         if (order != 0) return order < 0;
         // As CLIPS 6.30: the more specific rule first, then the older activation.
-        if (specificity_[a->rule] != specificity_[b->rule]) return specificity_[a->rule] > specificity_[b->rule];
+        const std::uint32_t specificity_a = network_->rule(a->rule).specificity;
+        const std::uint32_t specificity_b = network_->rule(b->rule).specificity;
+        if (specificity_a != specificity_b) return specificity_a > specificity_b;
         return a->sequence < b->sequence;
     }
     }

@@ -67,7 +67,7 @@ private:
     [[nodiscard]] bool before(const Activation* a, const Activation* b) const;
     void insert_before(Group& group, Activation* activation, Activation* next);
 
-    std::vector<std::uint32_t> specificity_;  // by rule
+    const Network* network_;  // for the rules' specificity
     std::vector<std::vector<Group>> stages_;  // by stage, then by salience (highest first)
     Strategy strategy_ = Strategy::Depth;
     std::size_t size_ = 0;

@@ -9,20 +9,42 @@ namespace koers::engine {
 Matcher::Matcher(const Network& network, Evaluator& evaluator, MemoryMeter& meter, MatchListener& listener)
     : net_(network), evaluator_(evaluator), meter_(meter), listener_(listener), tokens_(sizeof(Token), sizeof(Fact*), meter),
       entries_(sizeof(AlphaEntry), sizeof(IndexLink<AlphaEntry>), meter), aggregates_(sizeof(AggregateState), meter),
-      results_(sizeof(Fact) + sizeof(Value), meter), counts_(network.nodes().size(), 0)
+      results_(sizeof(Fact) + sizeof(Value), meter),
+      node_chunks_((network.nodes().size() + chunk_size - 1) / chunk_size),
+      alpha_chunks_((network.alpha_indexes().size() + chunk_size - 1) / chunk_size)
 {
-    left_.reserve(network.nodes().size());
-    for (const Node& node : network.nodes()) left_.emplace_back(!node.keys.empty(), TokenLink{});
-    for (const AlphaMemory& memory : network.alpha_memories()) {
-        key_base_.push_back(static_cast<std::uint32_t>(right_.size()));
-        for (std::uint32_t key = 0; key < memory.keys.size(); ++key) right_.emplace_back(!memory.keys[key].empty(), AlphaLink{key});
-    }
 }
 
 Matcher::~Matcher()
 {
-    for (TokenIndex& index : left_) index.release(meter_);
-    for (AlphaIndex& index : right_) index.release(meter_);
+    for (std::vector<NodeMemory>& chunk : node_chunks_) {
+        for (NodeMemory& memory : chunk) memory.left.release(meter_);
+    }
+    for (std::vector<AlphaIndex>& chunk : alpha_chunks_) {
+        for (AlphaIndex& index : chunk) index.release(meter_);
+    }
+}
+
+void Matcher::make_node_chunk(std::uint32_t chunk)
+{
+    std::vector<NodeMemory>& memories = node_chunks_[chunk];
+    const std::size_t end = std::min<std::size_t>(net_.nodes().size(), (chunk + 1) * std::size_t{chunk_size});
+    memories.reserve(chunk_size);
+    for (std::size_t id = chunk * std::size_t{chunk_size}; id < end; ++id) {
+        memories.push_back(NodeMemory{TokenIndex(!net_.nodes()[id].keys.empty(), TokenLink{}), 0});
+    }
+}
+
+void Matcher::make_alpha_chunk(std::uint32_t chunk)
+{
+    std::vector<AlphaIndex>& indexes = alpha_chunks_[chunk];
+    const auto& all = net_.alpha_indexes();
+    const std::size_t end = std::min<std::size_t>(all.size(), (chunk + 1) * std::size_t{chunk_size});
+    indexes.reserve(chunk_size);
+    for (std::size_t index = chunk * std::size_t{chunk_size}; index < end; ++index) {
+        const auto [alpha, key] = all[index];
+        indexes.emplace_back(!net_.alpha_memories()[alpha].keys[key].empty(), AlphaLink{key});
+    }
 }
 
 void Matcher::start()
@@ -57,7 +79,7 @@ void Matcher::add_fact(Fact* fact)
         fact->alpha_entries = entry;
         for (std::uint32_t key = 0; key < keys; ++key) {
             new (&entry->links()[key]) IndexLink<AlphaEntry>{};
-            right_[key_base_[alpha] + key].push_back(entry, right_hash(memory.keys[key], fact), meter_);
+            alpha_index(memory.first_index + key).push_back(entry, right_hash(memory.keys[key], fact), meter_);
         }
         for (const NodeId join : memory.joins) joins.emplace_back(join, entry);
     }
@@ -76,7 +98,8 @@ void Matcher::remove_fact(Fact* fact)
     boost::container::small_vector<NodeId, 8> negatives;
     for (AlphaEntry* entry = fact->alpha_entries; entry != nullptr;) {
         AlphaEntry* next = entry->next_of_fact;
-        for (std::uint32_t key = 0; key < entry->key_count; ++key) right_[key_base_[entry->memory] + key].remove(entry);
+        const std::uint32_t first = net_.alpha_memories()[entry->memory].first_index;
+        for (std::uint32_t key = 0; key < entry->key_count; ++key) alpha_index(first + key).remove(entry);
         for (const NodeId join : net_.alpha_memories()[entry->memory].joins) {
             if (net_.node(join).kind == NodeKind::Negative) negatives.push_back(join);
         }
@@ -96,7 +119,7 @@ void Matcher::emit(NodeId id, Token* parent, Fact* fact, bool sub)
 {
     const Node& node = net_.node(id);
     // A filter adds no position: test the parent's facts before making anything.
-    if (node.kind == NodeKind::Filter && !tests_hold(node.tests, parent != nullptr ? parent->facts() : nullptr, nullptr)) return;
+    if (node.kind == NodeKind::Filter && !tests_hold(node.compiled_tests, parent != nullptr ? parent->facts() : nullptr, nullptr)) return;
     auto* token = new (tokens_.allocate(node.depth)) Token{};
     token->node = id;
     token->generation = generation_;
@@ -106,7 +129,7 @@ void Matcher::emit(NodeId id, Token* parent, Fact* fact, bool sub)
     if (parent_depth > 0) std::copy_n(parent->facts(), parent_depth, token->facts());
     if (node.depth > parent_depth) token->facts()[parent_depth] = fact;
     link_token(token, parent, sub);
-    ++counts_[id];
+    ++node_memory(id).tokens;
     switch (node.kind) {
     case NodeKind::Join: join_left(id, node, token); break;
     case NodeKind::Negative: negative_left(id, node, token); break;
@@ -160,14 +183,14 @@ void Matcher::delete_token(Token* token)
     const Node& node = net_.node(token->node);
     switch (node.kind) {
     case NodeKind::Join:
-    case NodeKind::Negative: left_[token->node].remove(token); break;
+    case NodeKind::Negative: node_memory(token->node).left.remove(token); break;
     case NodeKind::Owner: release_owner(node, token); break;
     case NodeKind::Partner: result_removed(node, token); break;
     case NodeKind::Terminal: listener_.match_removed(token); break;
     default: break;
     }
     unlink_token(token);
-    --counts_[token->node];
+    --node_memory(token->node).tokens;
     tokens_.release(token, token->depth);
 }
 

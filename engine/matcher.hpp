@@ -39,22 +39,64 @@ public:
     void remove_fact(Fact* fact);
 
     // Tokens held by a node now.
-    [[nodiscard]] std::uint32_t tokens_at(NodeId id) const { return counts_[id]; }
+    [[nodiscard]] std::uint32_t tokens_at(NodeId id) const
+    {
+        const NodeMemory* memory = find_node_memory(id);
+        return memory != nullptr ? memory->tokens : 0;
+    }
     // Facts in an alpha memory, in arrival order.
     template <typename Visit>
     void for_each_alpha_fact(AlphaId alpha, Visit visit) const
     {
-        right_[key_base_[alpha]].for_each([&](AlphaEntry* entry) { visit(static_cast<const Fact*>(entry->fact)); });
+        const AlphaIndex* index = find_alpha_index(net_.alpha_memories()[alpha].first_index);
+        if (index != nullptr) index->for_each([&](AlphaEntry* entry) { visit(static_cast<const Fact*>(entry->fact)); });
     }
     // Tokens waiting at a join.
     template <typename Visit>
     void for_each_join_token(NodeId join, Visit visit) const
     {
-        left_[join].for_each([&](Token* token) { visit(static_cast<const Token*>(token)); });
+        const NodeMemory* memory = find_node_memory(join);
+        if (memory != nullptr) memory->left.for_each([&](Token* token) { visit(static_cast<const Token*>(token)); });
     }
 
 private:
     using Values = boost::container::small_vector<Value, 4>;
+
+    // What a session keeps per node: its tokens (indexed for joins and negatives) and
+    // their count.
+    struct NodeMemory {
+        TokenIndex left;
+        std::uint32_t tokens = 0;
+    };
+    // Node memories and alpha indexes are made a chunk at a time, on first use, so that
+    // a session that touches a few rules of a large ruleset pays for those only.
+    static constexpr std::uint32_t chunk_size = 64;
+
+    NodeMemory& node_memory(NodeId id)
+    {
+        std::vector<NodeMemory>& chunk = node_chunks_[id / chunk_size];
+        if (chunk.empty()) make_node_chunk(id / chunk_size);
+        return chunk[id % chunk_size];
+    }
+    // By AlphaMemory::first_index plus the key.
+    AlphaIndex& alpha_index(std::uint32_t index)
+    {
+        std::vector<AlphaIndex>& chunk = alpha_chunks_[index / chunk_size];
+        if (chunk.empty()) make_alpha_chunk(index / chunk_size);
+        return chunk[index % chunk_size];
+    }
+    [[nodiscard]] const NodeMemory* find_node_memory(NodeId id) const
+    {
+        const std::vector<NodeMemory>& chunk = node_chunks_[id / chunk_size];
+        return chunk.empty() ? nullptr : &chunk[id % chunk_size];
+    }
+    [[nodiscard]] const AlphaIndex* find_alpha_index(std::uint32_t index) const
+    {
+        const std::vector<AlphaIndex>& chunk = alpha_chunks_[index / chunk_size];
+        return chunk.empty() ? nullptr : &chunk[index % chunk_size];
+    }
+    void make_node_chunk(std::uint32_t chunk);
+    void make_alpha_chunk(std::uint32_t chunk);
 
     void emit(NodeId id, Token* parent, Fact* fact, bool sub);
     void delete_token(Token* token);
@@ -70,7 +112,7 @@ private:
     bool left_hash(const Node& node, Fact* const* facts, Values& values, std::uint64_t& hash);
     bool keys_equal(const Node& node, Fact* const* facts, const Values& values, const Fact* fact) const;
     std::uint64_t right_hash(const std::vector<SlotIndex>& slots, const Fact* fact) const;
-    bool tests_hold(const std::vector<ExprRef>& tests, Fact* const* facts, const Fact* self);
+    bool tests_hold(const std::vector<CompiledTest>& tests, Fact* const* facts, const Fact* self);
 
     // not and exists of one pattern (matcher_negative.cpp)
     void negative_left(NodeId id, const Node& node, Token* token);
@@ -103,10 +145,8 @@ private:
     SizedPools entries_;
     BlockPool aggregates_;
     BlockPool results_;
-    std::vector<TokenIndex> left_;   // by node; used by joins
-    std::vector<AlphaIndex> right_;  // by alpha memory and key
-    std::vector<std::uint32_t> key_base_;  // first of an alpha memory's indexes in right_
-    std::vector<std::uint32_t> counts_;  // tokens by node
+    std::vector<std::vector<NodeMemory>> node_chunks_;  // empty until used
+    std::vector<std::vector<AlphaIndex>> alpha_chunks_;
     // Bumped when a fact leaves: tokens made since then never counted it.
     std::uint32_t generation_ = 0;
 };

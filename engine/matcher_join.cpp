@@ -33,19 +33,43 @@ bool Matcher::left_values(const Node& node, Fact* const* facts, Values& out)
     return true;
 }
 
-bool Matcher::tests_hold(const std::vector<ExprRef>& tests, Fact* const* facts, const Fact* self)
+namespace {
+
+// A slot or a constant, read as Evaluator::holds reads it; null when it is not there.
+const Value* operand_value(const TestOperand& operand, Fact* const* facts, const Fact* self)
 {
-    if (tests.empty()) return true;
-    EvalFrame frame;
-    frame.token = facts;
-    frame.self = self;
-    for (const ExprRef test : tests) {
-        if (!evaluator_.holds(test, frame)) return false;
+    const Fact* fact = nullptr;
+    switch (operand.kind) {
+    case TestOperand::Kind::Constant: return &operand.constant;
+    case TestOperand::Kind::SelfSlot: fact = self; break;
+    case TestOperand::Kind::TokenSlot: fact = facts != nullptr ? facts[operand.position] : nullptr; break;
     }
-    return true;
+    return fact != nullptr && operand.slot < fact->slot_count ? &fact->slot(operand.slot) : nullptr;
 }
 
-namespace {
+// The answer of a direct test when the two values decide it without the evaluator:
+// 1 holds, 0 does not, -1 ask the evaluator (the same shortcuts as Evaluator::holds).
+int direct_answer(const CompiledTest& test, Fact* const* facts, const Fact* self)
+{
+    const Value* left = operand_value(test.left, facts, self);
+    const Value* right = left != nullptr ? operand_value(test.right, facts, self) : nullptr;
+    if (right == nullptr) return -1;
+    switch (test.op) {
+    case Operator::Eq: return *left == *right ? 1 : 0;
+    case Operator::Ne: return *left == *right ? 0 : 1;
+    default: break;
+    }
+    if (left->type() != ValueType::Int || right->type() != ValueType::Int) return -1;
+    const std::int64_t a = left->as_int();
+    const std::int64_t b = right->as_int();
+    switch (test.op) {
+    case Operator::Lt: return a < b ? 1 : 0;
+    case Operator::Le: return a <= b ? 1 : 0;
+    case Operator::Gt: return a > b ? 1 : 0;
+    case Operator::Ge: return a >= b ? 1 : 0;
+    default: return -1;
+    }
+}
 
 // The token's key values equal the fact's key slots; for keys that read token slots.
 bool direct_keys_equal(const Node& node, Fact* const* facts, const Fact* fact)
@@ -65,6 +89,20 @@ bool values_equal(const Node& node, const boost::container::small_vector<Value, 
 }
 
 }  // namespace
+
+bool Matcher::tests_hold(const std::vector<CompiledTest>& tests, Fact* const* facts, const Fact* self)
+{
+    for (const CompiledTest& test : tests) {
+        const int answer = test.direct ? direct_answer(test, facts, self) : -1;
+        if (answer == 1) continue;
+        if (answer == 0) return false;
+        EvalFrame frame;
+        frame.token = facts;
+        frame.self = self;
+        if (!evaluator_.holds(test.test, frame)) return false;
+    }
+    return true;
+}
 
 bool Matcher::left_hash(const Node& node, Fact* const* facts, Values& values, std::uint64_t& hash)
 {
@@ -89,16 +127,16 @@ void Matcher::join_left(NodeId id, const Node& node, Token* token)
     Values left;
     std::uint64_t hash = 0;
     const bool keyed = left_hash(node, facts, left, hash);
-    left_[id].push_front(token, hash, meter_);
+    node_memory(id).left.push_front(token, hash, meter_);
     // A key that cannot be computed (an error, already kept) matches nothing.
     if (!keyed) return;
     const bool sub = token->node != id;
-    const AlphaIndex& right = right_[key_base_[node.alpha] + node.right_key];
+    const AlphaIndex& right = alpha_index(net_.alpha_memories()[node.alpha].first_index + node.right_key);
     const AlphaLink link{node.right_key};
     for (AlphaEntry* entry = right.bucket_head(hash); entry != nullptr; entry = link(entry).next) {
         if (link(entry).hash != hash) continue;
         Fact* fact = entry->fact;
-        if (!keys_equal(node, facts, left, fact) || !tests_hold(node.tests, facts, fact)) continue;
+        if (!keys_equal(node, facts, left, fact) || !tests_hold(node.compiled_tests, facts, fact)) continue;
         for (const NodeId child : node.children) emit(child, token, fact, sub);
     }
 }
@@ -108,11 +146,11 @@ void Matcher::join_right(NodeId id, const Node& node, AlphaEntry* entry)
     Fact* fact = entry->fact;
     const std::uint64_t hash = right_hash(net_.alpha_memories()[node.alpha].keys[node.right_key], fact);
     Values left;
-    for (Token* token = left_[id].bucket_head(hash); token != nullptr; token = token->link.next) {
+    for (Token* token = node_memory(id).left.bucket_head(hash); token != nullptr; token = token->link.next) {
         if (token->link.hash != hash) continue;
         Fact* const* facts = token->facts();
         if (!node.direct_keys && !left_values(node, facts, left)) continue;
-        if (!keys_equal(node, facts, left, fact) || !tests_hold(node.tests, facts, fact)) continue;
+        if (!keys_equal(node, facts, left, fact) || !tests_hold(node.compiled_tests, facts, fact)) continue;
         const bool sub = token->node != id;
         for (const NodeId child : node.children) emit(child, token, fact, sub);
     }

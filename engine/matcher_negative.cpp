@@ -13,14 +13,14 @@ void Matcher::negative_left(NodeId id, const Node& node, Token* token)
     Values left;
     std::uint64_t hash = 0;
     const bool keyed = left_hash(node, facts, left, hash);
-    left_[id].push_front(token, hash, meter_);
+    node_memory(id).left.push_front(token, hash, meter_);
     std::uint64_t count = 0;
     if (keyed) {
-        const AlphaIndex& right = right_[key_base_[node.alpha] + node.right_key];
+        const AlphaIndex& right = alpha_index(net_.alpha_memories()[node.alpha].first_index + node.right_key);
         const AlphaLink link{node.right_key};
         for (AlphaEntry* entry = right.bucket_head(hash); entry != nullptr; entry = link(entry).next) {
             if (link(entry).hash == hash && keys_equal(node, facts, left, entry->fact) &&
-                tests_hold(node.tests, facts, entry->fact)) {
+                tests_hold(node.compiled_tests, facts, entry->fact)) {
                 ++count;
             }
         }
@@ -33,11 +33,11 @@ void Matcher::negative_right(NodeId id, const Node& node, Fact* fact, bool added
 {
     const std::uint64_t hash = right_hash(net_.alpha_memories()[node.alpha].keys[node.right_key], fact);
     Values left;
-    for (Token* token = left_[id].bucket_head(hash); token != nullptr; token = token->link.next) {
+    for (Token* token = node_memory(id).left.bucket_head(hash); token != nullptr; token = token->link.next) {
         if (token->link.hash != hash || (!added && token->generation == generation_)) continue;
         Fact* const* facts = token->facts();
         if (!node.direct_keys && !left_values(node, facts, left)) continue;
-        if (!keys_equal(node, facts, left, fact) || !tests_hold(node.tests, facts, fact)) continue;
+        if (!keys_equal(node, facts, left, fact) || !tests_hold(node.compiled_tests, facts, fact)) continue;
         const bool was_holding = (token->state.count > 0) == node.exists;
         if (added) ++token->state.count;
         else --token->state.count;
@@ -49,7 +49,7 @@ void Matcher::negative_right(NodeId id, const Node& node, Fact* fact, bool added
 
 void Matcher::negative_outputs(const Node& node, Token* token)
 {
-    if (!tests_hold(node.output_tests, token->facts(), nullptr)) return;
+    if (!tests_hold(node.compiled_output_tests, token->facts(), nullptr)) return;
     for (const NodeId child : node.children) emit(child, token, nullptr, false);
 }
 

@@ -61,7 +61,7 @@ void Matcher::owner_update(const Node& node, Token* owner)
 
 void Matcher::emit_outputs(const Node& node, Token* owner, Fact* result)
 {
-    if (!tests_hold(node.tests, owner->facts(), result)) return;
+    if (!tests_hold(node.compiled_tests, owner->facts(), result)) return;
     for (const NodeId child : node.children) emit(child, owner, result, false);
 }
 
@@ -86,7 +86,7 @@ void Matcher::result_removed(const Node& partner, Token* result)
 
 void Matcher::release_owner(const Node& node, Token* owner)
 {
-    if (node.body_shares_token) left_[node.body].remove(owner);
+    if (node.body_shares_token) node_memory(node.body).left.remove(owner);
     if (node.owner_kind != OwnerKind::Aggregate) return;
     AggregateState* state = owner->state.aggregate;
     if (state->result != nullptr) release_result(state->result);

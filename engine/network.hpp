@@ -30,6 +30,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "engine/errors.hpp"
@@ -49,6 +50,7 @@ struct AlphaMemory {
     // in arrival order.
     std::vector<std::vector<SlotIndex>> keys;
     std::vector<NodeId> joins;  // joins fed by this memory, newest first
+    std::uint32_t first_index = 0;  // the matcher's index of keys[0]; the other keys follow
 };
 
 // Finds the alpha memories a fact may enter.
@@ -73,6 +75,25 @@ struct JoinKey {
     SlotIndex slot = 0;
 };
 
+// A test read straight off the facts when it compares a slot with a slot or a constant
+// (the shape of most tests); any other test, and any pair of values the shortcut does not
+// decide, goes to the evaluator, which gives the same answer the long way.
+struct TestOperand {
+    enum class Kind : std::uint8_t { TokenSlot, SelfSlot, Constant };
+    Kind kind = Kind::Constant;
+    std::uint32_t position = 0;
+    SlotIndex slot = 0;
+    Value constant;
+};
+
+struct CompiledTest {
+    ExprRef test = no_expr;
+    bool direct = false;
+    Operator op = Operator::Eq;
+    TestOperand left;
+    TestOperand right;
+};
+
 struct Node {
     NodeKind kind = NodeKind::Root;
     NodeId parent = no_node;
@@ -83,6 +104,9 @@ struct Node {
     std::vector<ExprRef> tests;
     // Negative: tests on the token it passes on.
     std::vector<ExprRef> output_tests;
+    // `tests` and `output_tests` as the matcher runs them
+    std::vector<CompiledTest> compiled_tests;
+    std::vector<CompiledTest> compiled_output_tests;
     bool exists = false;  // Negative: passes tokens with matches (exists) or without (not)
     // Join and Negative
     AlphaId alpha = 0;
@@ -172,6 +196,10 @@ public:
     [[nodiscard]] std::size_t stage_count() const { return stages_.size(); }
     [[nodiscard]] const ExprArena& exprs() const { return exprs_; }
     [[nodiscard]] const std::vector<ExprRef>& function_bodies() const { return function_bodies_; }
+    // The indexes of all alpha memories: memory and key of each, numbered as `first_index`.
+    [[nodiscard]] const std::vector<std::pair<AlphaId, std::uint32_t>>& alpha_indexes() const { return alpha_indexes_; }
+    // The most variables any rule has.
+    [[nodiscard]] std::size_t max_variables() const { return max_variables_; }
     // The variants of a rule, in declaration order; empty when there is no such rule.
     [[nodiscard]] std::vector<RuleId> rules_named(std::string_view name) const;
     [[nodiscard]] NetworkStats stats() const;
@@ -186,6 +214,8 @@ private:
     std::vector<StageInfo> stages_;
     ExprArena exprs_;
     std::vector<ExprRef> function_bodies_;
+    std::vector<std::pair<AlphaId, std::uint32_t>> alpha_indexes_;
+    std::size_t max_variables_ = 0;
 };
 
 struct NetworkBuild {

@@ -11,6 +11,48 @@ namespace {
 // A rule deeper than this is a generated mistake, not a ruleset.
 constexpr std::uint32_t max_positions = 4096;
 
+bool direct_operand(const ExprNode& node, TestOperand& out)
+{
+    switch (node.op) {
+    case ExprOp::Constant: out.kind = TestOperand::Kind::Constant; out.constant = node.value; return true;
+    case ExprOp::TokenSlot: out.kind = TestOperand::Kind::TokenSlot; break;
+    case ExprOp::SelfSlot: out.kind = TestOperand::Kind::SelfSlot; break;
+    default: return false;
+    }
+    out.position = node.a;
+    out.slot = node.b;
+    return true;
+}
+
+bool comparison(Operator op)
+{
+    switch (op) {
+    case Operator::Eq:
+    case Operator::Ne:
+    case Operator::Lt:
+    case Operator::Le:
+    case Operator::Gt:
+    case Operator::Ge: return true;
+    default: return false;
+    }
+}
+
+std::vector<CompiledTest> compile_tests(const std::vector<ExprRef>& tests, const ExprArena& exprs)
+{
+    std::vector<CompiledTest> compiled;
+    for (const ExprRef test : tests) {
+        CompiledTest& out = compiled.emplace_back();
+        out.test = test;
+        if (test >= exprs.nodes.size()) continue;
+        const ExprNode& node = exprs.node(test);
+        if (node.op != ExprOp::Binary || node.operand_count != 2 || !comparison(node.binary)) continue;
+        out.op = node.binary;
+        out.direct = direct_operand(exprs.node(exprs.operand(node, 0)), out.left) &&
+                     direct_operand(exprs.node(exprs.operand(node, 1)), out.right);
+    }
+    return compiled;
+}
+
 }  // namespace
 
 NetworkBuilder::NetworkBuilder(std::shared_ptr<const RuleSet> rules)
@@ -443,6 +485,16 @@ void NetworkBuilder::finish()
         const std::vector<std::int64_t>& saliences = net.stages_[rule.stage].saliences;
         net.rule_info_[id].salience_group = static_cast<std::uint32_t>(
             std::find(saliences.begin(), saliences.end(), rule.salience) - saliences.begin());
+        net.max_variables_ = std::max(net.max_variables_, rule.variables.size());
+    }
+    for (AlphaId alpha = 0; alpha < net.alpha_.size(); ++alpha) {
+        AlphaMemory& memory = net.alpha_[alpha];
+        memory.first_index = static_cast<std::uint32_t>(net.alpha_indexes_.size());
+        for (std::uint32_t key = 0; key < memory.keys.size(); ++key) net.alpha_indexes_.emplace_back(alpha, key);
+    }
+    for (Node& node : net.nodes_) {
+        node.compiled_tests = compile_tests(node.tests, net.exprs_);
+        node.compiled_output_tests = compile_tests(node.output_tests, net.exprs_);
     }
 }
 

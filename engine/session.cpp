@@ -145,7 +145,7 @@ const FiringLog& Session::firing_log() const { return state_->log; }
 std::uint64_t Session::firing_count(std::string_view rule) const
 {
     std::uint64_t count = 0;
-    for (const RuleId id : network_->rules_named(rule)) count += state_->fired[id];
+    for (const RuleId id : network_->rules_named(rule)) count += state_->fired_count(id);
     return count;
 }
 

@@ -101,6 +101,7 @@ void SessionState::fire(Activation* activation)
     current_firing = log.record(rule_id, token->facts(), info.positions, info.sites, locals.data());
     recent[total_firings % recent.size()] = rule_id;
     ++total_firings;
+    if (rule_id >= fired.size()) fired.resize(rule_id + 1, 0);
     ++fired[rule_id];
     trace([&] { return "FIRE " + std::to_string(current_firing) + " " + rule.name + ": " + match_text(*token); });
     for (const CompiledAction& action : info.actions) {

@@ -8,13 +8,11 @@ namespace koers::engine {
 SessionState::SessionState(std::shared_ptr<const Network> network, bool trace)
     : keep(std::move(network)), net(*keep), rules(net.rules()), values(net.rules().values), meter(),
       evaluator(net.exprs(), net.function_bodies(), values), memory(meter), agenda(net), activations(sizeof(Activation), meter),
-      tms(meter), fired(net.rules().rules.size(), 0), tracing(trace), logger(spdlog::default_logger()),
+      tms(meter), tracing(trace), logger(spdlog::default_logger()),
       matcher(net, evaluator, meter, *this)
 {
-    std::size_t variables = 0;
-    for (const RuleSpec& rule : rules.rules) variables = std::max(variables, rule.variables.size());
-    locals.resize(variables);
-    local_facts.resize(variables, nullptr);
+    locals.resize(net.max_variables());
+    local_facts.resize(net.max_variables(), nullptr);
     focus.push_back(0);
     matcher.start();
     settle();

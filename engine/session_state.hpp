@@ -61,6 +61,7 @@ struct SessionState final : MatchListener {
     void match_removed(Token* token) override;
     void withdraw(Activation* activation);
 
+    [[nodiscard]] std::uint64_t fired_count(RuleId rule) const { return rule < fired.size() ? fired[rule] : 0; }
     [[nodiscard]] std::string fact_text(const Fact& fact) const;
     [[nodiscard]] std::string match_text(const Token& token) const;
     template <typename Text>
@@ -82,7 +83,7 @@ struct SessionState final : MatchListener {
     FiringLog log;
     std::deque<Advice> advice;  // a deque: pointers handed out stay valid
     std::vector<std::string> output;
-    std::vector<std::uint64_t> fired;  // by rule
+    std::vector<std::uint64_t> fired;  // by rule, as far as the last rule that fired
     std::vector<StageId> focus;  // the top is the back
     std::vector<Fact*> unsupported;  // logical facts whose last support went
     std::vector<AdviceId> withdrawn;

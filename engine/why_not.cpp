@@ -136,7 +136,7 @@ WhyNot explain_why_not(const SessionState& state, std::string_view rule)
         const RuleInfo& info = state.net.rule(id);
         WhyNot::Variant variant;
         variant.variant = spec.variant;
-        variant.fired = state.fired[id];
+        variant.fired = state.fired_count(id);
         state.agenda.for_each([&](const Activation* activation) {
             if (activation->rule == id) ++variant.waiting;
         });
