@@ -23,3 +23,7 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/koersConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/koersConfig.cmake ${PROJECT_BINARY_DIR}/koersConfigVersion.cmake
   DESTINATION ${KOERS_CMAKE_DIR})
+
+# The alliance ruleset, where an installed `koers advise` looks for it by default.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/rulesets/alliance DESTINATION ${CMAKE_INSTALL_DATADIR}/koers/rulesets
+  FILES_MATCHING PATTERN "*.koers")
