@@ -1,15 +1,18 @@
 // The `koers` command line: reads the arguments and hands each subcommand to cli/.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
-#include <spdlog/spdlog.h>
-
 #include "cli/commands.hpp"
 #include "cli/engine_commands.hpp"
+#include "cli/logging.hpp"
 #include "cli/serve_command.hpp"
 
 namespace {
@@ -17,13 +20,19 @@ namespace {
 // Exit code for a command line that koers does not understand (the shell convention).
 constexpr int usage_error = 2;
 
-// Log lines go to stderr so that they never mix with a command's output.
-void set_up_logging(bool verbose)
+// `koers serve`: the same command line, run by koers-serve beside this program. Returns
+// only when that program cannot be started.
+int hand_to_serve_program(char** argv)
 {
-    auto logger = spdlog::stderr_color_mt("koers");
-    logger->set_pattern("koers: %l: %v");
-    spdlog::set_default_logger(logger);
-    spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
+    std::error_code error;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+    const std::filesystem::path program = (error ? std::filesystem::path(argv[0]) : self).parent_path() /
+                                          koers::cli::serve_program;
+    argv[0] = const_cast<char*>(program.c_str());
+    ::execv(program.c_str(), argv);
+    std::cerr << "koers: error: cannot start " << program.string() << ": " << std::strerror(errno)
+              << "\nkoers serve needs the koers-serve program installed beside koers.\n";
+    return 1;
 }
 
 std::string failure_message(const CLI::App* app, const CLI::Error& error)
@@ -146,7 +155,8 @@ int run(int argc, char** argv)
         return code == 0 ? 0 : usage_error;
     }
 
-    set_up_logging(verbose);
+    if (serve->parsed()) return hand_to_serve_program(argv);
+    koers::cli::set_up_logging(verbose);
     if (check->parsed()) return koers::cli::run_check(check_paths, std::cout, std::cerr);
     if (fmt->parsed()) return koers::cli::run_fmt(fmt_paths, fmt_check_only, std::cout, std::cerr);
     if (run_command->parsed()) {
@@ -156,7 +166,6 @@ int run(int argc, char** argv)
     }
     if (test_command->parsed()) return koers::cli::run_test(test_paths, test_coverage, std::cout, std::cerr);
     if (advise_command->parsed()) return koers::cli::run_advise(advise_options, std::cout, std::cerr);
-    if (serve->parsed()) return koers::cli::run_serve(serve_options, std::cout, std::cerr);
 
     std::cerr << app.help();
     return usage_error;

@@ -23,12 +23,17 @@ struct ServeOptions {
     double timeout_seconds = 10;  // per request; a request may ask for less
 };
 
-// Compiles the rulesets, then answers requests until SIGTERM or SIGINT. Prints
+// In koers-serve: compiles the rulesets, then answers requests until SIGTERM or SIGINT. Prints
 // `koers: listening on http://HOST:PORT` to `out` once it accepts connections. Returns
 // 0 after a clean shutdown, 1 when a ruleset has errors or the address cannot be bound.
 int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
 
 // Adds the `serve` subcommand and its options to `app`, filling `options`.
 CLI::App* add_serve_command(CLI::App& app, ServeOptions& options);
+
+// The program that serves: koers-serve beside the running koers. `koers serve` hands its
+// whole command line to it, so that the plain `koers` links no HTTP or TLS libraries
+// (they would add to every command's start-up time and memory).
+inline constexpr const char* serve_program = "koers-serve";
 
 }  // namespace koers::cli
