@@ -70,7 +70,7 @@ typedef enum koers_strategy {
 } koers_strategy;
 
 typedef struct koers_run_options {
-    koers_strategy strategy;
+    int strategy;          /* a koers_strategy; an int, so that any value a caller passes is checked, not undefined */
     uint64_t max_firings;  /* firings in this run */
     uint64_t max_facts;    /* live facts */
     uint64_t max_time_ms;  /* wall time of this run */

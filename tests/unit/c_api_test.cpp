@@ -172,7 +172,7 @@ TEST_CASE("c api: a run that reaches its limit says so, bad options are argument
     CHECK(run_json["partial"] == true);
     CHECK(run_json["error"]["message"].get<std::string>().find("limit of 10 firings") != std::string::npos);
 
-    options.strategy = static_cast<koers_strategy>(9);
+    options.strategy = 9;
     CHECK(koers_session_run(session, &options, nullptr) == KOERS_ERROR_ARGUMENT);
     koers_session_free(session);
     koers_ruleset_free(rules);
