@@ -15,10 +15,8 @@ struct Words {
 
 constexpr std::array words{
     Words{Phrase::Title, "Adviesrapport", "Advice report"},
-    Words{Phrase::Alliance, "Alliantie", "Alliance"},
     Words{Phrase::Classification, "Soort samenwerking", "Kind of collaboration"},
     Words{Phrase::Phases, "Levensfasen", "Lifecycle phases"},
-    Words{Phrase::Phase, "Fase", "Phase"},
     Words{Phrase::Primary, "primair", "primary"},
     Words{Phrase::Secondary, "secundair", "secondary"},
     Words{Phrase::Indicators, "Indicatoren", "Indicators"},
@@ -41,7 +39,6 @@ constexpr std::array words{
     Words{Phrase::Advice, "Advies in volgorde van prioriteit", "Advice in order of priority"},
     Words{Phrase::Why, "Waarom", "Why"},
     Words{Phrase::Rule, "Regel", "Rule"},
-    Words{Phrase::RestsOn, "Gebaseerd op", "Rests on"},
     Words{Phrase::Observation, "waarneming", "observation"},
     Words{Phrase::Conclusion, "conclusie", "conclusion"},
     Words{Phrase::Source, "Bron", "Source"},
@@ -51,8 +48,6 @@ constexpr std::array words{
           "reconstruction where the source text is lost; not Boonstra's"},
     Words{Phrase::SourceD, "ontwerpkeuze van deze regelset; niet van Boonstra",
           "design inference of this ruleset; not Boonstra's"},
-    Words{Phrase::Priority, "Prioriteit", "Priority"},
-    Words{Phrase::Severity, "Ernst", "Severity"},
     Words{Phrase::Info, "informatie", "information"},
     Words{Phrase::Notice, "aandachtspunt", "notice"},
     Words{Phrase::Warning, "waarschuwing", "warning"},
@@ -68,15 +63,11 @@ constexpr std::array words{
           "Koers derived this report from the observations in the assessment, following Boonstra's model of "
           "value-driven alliances (Alliances for sustainable futures, 2023). Each piece of advice says what it "
           "rests on and whether the sources say it or it is a design inference of this ruleset."},
-    Words{Phrase::Figures, "Figuren", "Figures"},
     Words{Phrase::WheelTitle, "Levenscyclus en paradoxen", "Lifecycle and paradoxes"},
     Words{Phrase::ChartTitle, "Scores van de leiderschapscompetenties", "Leadership competence scores"},
-    Words{Phrase::Contents, "Inhoud", "Contents"},
-    Words{Phrase::Firings, "regelactiveringen", "rule firings"},
     Words{Phrase::Watch, "volgen", "watch"},
     Words{Phrase::High, "hoog", "high"},
     Words{Phrase::NoAdvice, "Geen advies.", "No advice."},
-    Words{Phrase::Link, "Onderwerp", "Subject"},
     Words{Phrase::WheelCaption,
           "Figuur 1 van het artikel als wiel: elke paradox is een lijn tussen zijn twee polen door het midden, met de "
           "positie van de alliantie erop; de gemarkeerde kwadranten zijn de fasen die de regels vaststellen.",

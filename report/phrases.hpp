@@ -9,12 +9,11 @@
 namespace koers::report {
 
 enum class Phrase {
-    Title, Alliance, Classification, Phases, Phase, Primary, Secondary, Indicators, Strength, Paradoxes,
-    Paradox, LeftPole, RightPole, Position, NotScored, Derived, Level, Competences, Competence, Score,
-    ToDevelop, SuccessFactors, SuccessFactor, AtRisk, Advice, Why, Rule, RestsOn, Observation, Conclusion,
-    Source, SourceT, SourceP, SourceR, SourceD, Priority, Severity, Info, Notice, Warning, Critical, Yes, No,
-    Incomplete, AboutTitle, AboutText, Figures, WheelTitle, ChartTitle, Contents, Firings, Watch, High,
-    NoAdvice, Link, WheelCaption, ChartCaption
+    Title, Classification, Phases, Primary, Secondary, Indicators, Strength, Paradoxes, Paradox, LeftPole,
+    RightPole, Position, NotScored, Derived, Level, Competences, Competence, Score, ToDevelop, SuccessFactors,
+    SuccessFactor, AtRisk, Advice, Why, Rule, Observation, Conclusion, Source, SourceT, SourceP, SourceR,
+    SourceD, Info, Notice, Warning, Critical, Yes, No, Incomplete, AboutTitle, AboutText, WheelTitle,
+    ChartTitle, Watch, High, NoAdvice, WheelCaption, ChartCaption
 };
 
 std::string phrase(Language language, Phrase phrase);
