@@ -90,12 +90,13 @@ std::optional<engine::Limits> limits_from(std::optional<std::uint64_t> max_firin
     return limits;
 }
 
-std::optional<std::string> read_file(const std::string& path)
+std::optional<std::string> read_file(const std::filesystem::path& path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
     std::ostringstream text;
     text << in.rdbuf();
+    if (in.bad()) return std::nullopt;
     return text.str();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -40,7 +41,7 @@ std::optional<engine::Limits> limits_from(std::optional<std::uint64_t> max_firin
                                           std::optional<double> timeout_seconds, std::ostream& err);
 
 // The whole content of a file, or nothing when it cannot be read.
-std::optional<std::string> read_file(const std::string& path);
+std::optional<std::string> read_file(const std::filesystem::path& path);
 
 // `file:line:col`
 std::string place(const engine::SourceRef& where);

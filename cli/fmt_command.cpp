@@ -12,6 +12,7 @@
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
+#include "cli/engine_loading.hpp"
 #include "format/formatter.hpp"
 #include "grammar/ast_dump.hpp"
 #include "grammar/diagnostic.hpp"
@@ -59,16 +60,6 @@ bool collect_files(const std::vector<std::string>& paths, std::vector<fs::path>&
         }
     }
     return ok;
-}
-
-std::optional<std::string> read_file(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    return text.str();
 }
 
 // The formatted text must parse back to the same tree with the same comments; a
