@@ -3,10 +3,8 @@
 // replaced whole: the new text goes to a temporary file beside it that is renamed over it.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
