@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/network.hpp"
+#include "engine/relocation.hpp"
 
 namespace koers::engine {
 
@@ -37,6 +38,16 @@ struct Activation {
 class Agenda {
 public:
     explicit Agenda(const Network& network);
+    // In a copied session, after its activations are copied (relocation.hpp).
+    void relocate(const Relocation& relocation)
+    {
+        for (std::vector<Group>& stage : stages_) {
+            for (Group& group : stage) {
+                group.head = relocation(group.head);
+                group.tail = relocation(group.tail);
+            }
+        }
+    }
 
     void add(Activation* activation);
     void remove(Activation* activation);

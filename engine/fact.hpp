@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 
+#include "engine/relocation.hpp"
 #include "engine/ruleset.hpp"
 
 namespace koers::engine {
@@ -37,5 +38,14 @@ struct Fact {
 };
 
 static_assert(sizeof(Fact) % alignof(Value) == 0);
+
+// Moves the fact's pointers into a copied session (slot values hold no pointers).
+inline void relocate(Fact& fact, const Relocation& relocation)
+{
+    fact.duplicate_next = relocation(fact.duplicate_next);
+    fact.tokens = relocation(fact.tokens);
+    fact.alpha_entries = relocation(fact.alpha_entries);
+    fact.supports = relocation(fact.supports);
+}
 
 }  // namespace koers::engine

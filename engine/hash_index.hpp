@@ -31,6 +31,16 @@ public:
     HashIndex& operator=(HashIndex&&) noexcept = default;
     HashIndex(const HashIndex&) = delete;
     HashIndex& operator=(const HashIndex&) = delete;
+    // A copy of `source` for a copied session (see relocation.hpp): its buckets point to
+    // the copies of the source's items, whose own links their owner relocates.
+    HashIndex(const HashIndex& source, const Relocation& relocation)
+        : hashed_(source.hashed_), link_of_(source.link_of_), buckets_(source.buckets_), size_(source.size_)
+    {
+        for (Bucket& bucket : buckets_) {
+            bucket.head = relocation(bucket.head);
+            if constexpr (!FrontOnly) bucket.tail = relocation(bucket.tail);
+        }
+    }
 
     void push_front(Item* item, std::uint64_t hash, MemoryMeter& meter)
     {

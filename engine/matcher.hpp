@@ -31,6 +31,16 @@ public:
     Matcher(const Network& network, Evaluator& evaluator, MemoryMeter& meter, MatchListener& listener);
     Matcher(const Matcher&) = delete;
     Matcher& operator=(const Matcher&) = delete;
+    // A copy of `source` for a copied session (matcher_copy.cpp); `relocate` finishes it
+    // once every pool of the copy is made.
+    Matcher(const Matcher& source, Evaluator& evaluator, MemoryMeter& meter, MatchListener& listener,
+            Relocation& relocation);
+    void relocate(const Matcher& source, const Relocation& relocation);
+    // The room its pools take in a copy, in units of max_align_t.
+    [[nodiscard]] std::size_t pool_units() const
+    {
+        return tokens_.units() + entries_.units() + aggregates_.units() + results_.units();
+    }
     ~Matcher();
 
     // Hands the root's empty token to the first nodes.
@@ -97,6 +107,7 @@ private:
     }
     void make_node_chunk(std::uint32_t chunk);
     void make_alpha_chunk(std::uint32_t chunk);
+    void relocate(Token& token, const Relocation& relocation) const;
 
     void emit(NodeId id, Token* parent, Fact* fact, bool sub);
     void delete_token(Token* token);

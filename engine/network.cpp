@@ -1,6 +1,11 @@
 #include "engine/network.hpp"
 
+#include "engine/session_state.hpp"
+
 namespace koers::engine {
+
+Network::Network() = default;
+Network::~Network() = default;
 
 std::vector<RuleId> Network::rules_named(std::string_view name) const
 {

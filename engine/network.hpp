@@ -182,8 +182,15 @@ struct NetworkStats {
     std::size_t terminals = 0;
 };
 
+struct SessionState;
+
 class Network {
 public:
+    Network();
+    Network(const Network&) = delete;
+    Network& operator=(const Network&) = delete;
+    ~Network();
+
     [[nodiscard]] const RuleSet& rules() const { return *rules_; }
     [[nodiscard]] const std::shared_ptr<const RuleSet>& rule_set() const { return rules_; }
     [[nodiscard]] const std::vector<Node>& nodes() const { return nodes_; }
@@ -203,6 +210,10 @@ public:
     // The variants of a rule, in declaration order; empty when there is no such rule.
     [[nodiscard]] std::vector<RuleId> rules_named(std::string_view name) const;
     [[nodiscard]] NetworkStats stats() const;
+    // The state of a session right after the ruleset's initial facts are asserted, made
+    // once when the network is built; a new session starts as a copy of it, which costs
+    // a fraction of asserting the facts again.
+    [[nodiscard]] const SessionState& initial_state() const { return *initial_state_; }
 
 private:
     friend class NetworkBuilder;
@@ -216,6 +227,7 @@ private:
     std::vector<ExprRef> function_bodies_;
     std::vector<std::pair<AlphaId, std::uint32_t>> alpha_indexes_;
     std::size_t max_variables_ = 0;
+    std::unique_ptr<const SessionState> initial_state_;  // last: it refers to the members above
 };
 
 struct NetworkBuild {

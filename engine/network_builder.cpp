@@ -1,4 +1,6 @@
 #include "engine/network_builder.hpp"
+
+#include "engine/session_state.hpp"
 #include "engine/specificity.hpp"
 
 #include <algorithm>
@@ -82,6 +84,7 @@ NetworkBuild NetworkBuilder::build()
     for (RuleId id = 0; id < rules_->rules.size(); ++id) build_rule(id);
     finish();
     if (!errors_.empty()) return {nullptr, std::move(errors_)};
+    net.initial_state_ = initial_state_of(net);
     return {std::move(network_), {}};
 }
 

@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <vector>
+
+#include "engine/relocation.hpp"
 
 namespace koers::engine {
 
@@ -41,6 +44,21 @@ public:
         other.free_ = nullptr;
         other.held_ = 0;
     }
+    // A copy of `source`, chunk for chunk and byte for byte, in the room the relocation
+    // holds, counted in `meter` (a copy of the source's meter, which counts these bytes
+    // already). Its blocks point into the source until `relocate` is called.
+    BlockPool(const BlockPool& source, MemoryMeter& meter, Relocation& relocation)
+        : block_size_(source.block_size_), meter_(&meter), free_(source.free_), held_(source.held_)
+    {
+        chunks_.reserve(source.chunks_.size());
+        for (const Chunk& chunk : source.chunks_) {
+            const std::size_t bytes = chunk.blocks * block_size_;
+            auto* copy = reinterpret_cast<char*>(relocation.room(units_for(bytes)));
+            std::memcpy(copy, chunk.memory, bytes);
+            relocation.add(chunk.memory, bytes, copy);
+            chunks_.push_back(Chunk{nullptr, copy, chunk.blocks});
+        }
+    }
     BlockPool& operator=(BlockPool&&) = delete;
     BlockPool(const BlockPool&) = delete;
     BlockPool& operator=(const BlockPool&) = delete;
@@ -62,6 +80,42 @@ public:
     }
 
     [[nodiscard]] std::size_t block_size() const { return block_size_; }
+    // The room a copy of this pool takes, in units of max_align_t.
+    [[nodiscard]] std::size_t units() const
+    {
+        std::size_t units = 0;
+        for (const Chunk& chunk : chunks_) units += units_for(chunk.blocks * block_size_);
+        return units;
+    }
+
+    // Once every pool of a copy is made: moves the free list into this copy and calls
+    // `visit(void* block)` for each block in use, whose owner relocates what it holds.
+    template <typename Visit>
+    void relocate(const Relocation& relocation, Visit visit)
+    {
+        // Which blocks are free, chunk by chunk: a pool has a few chunks and many blocks.
+        std::vector<std::size_t> first_block(chunks_.size() + 1, 0);
+        for (std::size_t i = 0; i < chunks_.size(); ++i) first_block[i + 1] = first_block[i] + chunks_[i].blocks;
+        std::vector<bool> free_block(first_block.back(), false);
+        free_ = relocation(free_);
+        for (FreeBlock* block = free_; block != nullptr; block = block->next) {
+            block->next = relocation(block->next);
+            const auto* address = reinterpret_cast<const char*>(block);
+            for (std::size_t i = 0; i < chunks_.size(); ++i) {
+                const char* base = chunks_[i].memory;
+                if (address >= base && address < base + chunks_[i].blocks * block_size_) {
+                    free_block[first_block[i] + static_cast<std::size_t>(address - base) / block_size_] = true;
+                    break;
+                }
+            }
+        }
+        for (std::size_t i = 0; i < chunks_.size(); ++i) {
+            char* base = chunks_[i].memory;
+            for (std::size_t block = 0; block < chunks_[i].blocks; ++block) {
+                if (!free_block[first_block[i] + block]) visit(base + block * block_size_);
+            }
+        }
+    }
 
 private:
     struct FreeBlock {
@@ -78,19 +132,27 @@ private:
         // Chunks double up to 64 KiB, so that a pool that stays small costs little.
         const std::size_t blocks = chunks_.empty() ? 8 : std::max<std::size_t>(8, std::min<std::size_t>(65536 / block_size_, held_ / block_size_));
         const std::size_t bytes = blocks * block_size_;
-        // sizeof(max_align_t) may exceed its alignment: round the count up.
-        chunks_.push_back(std::make_unique<std::max_align_t[]>((bytes + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t)));
+        auto memory = std::make_unique_for_overwrite<std::max_align_t[]>(units_for(bytes));
+        char* base = reinterpret_cast<char*>(memory.get());
+        chunks_.push_back(Chunk{std::move(memory), base, blocks});
         held_ += bytes;
         meter_->add(bytes);
-        auto* base = reinterpret_cast<char*>(chunks_.back().get());
         for (std::size_t i = blocks; i-- > 0;) release(base + i * block_size_);
     }
+
+    struct Chunk {
+        std::unique_ptr<std::max_align_t[]> owned;  // null in a copy: the copy's room holds it
+        char* memory = nullptr;
+        std::size_t blocks = 0;
+    };
+    // sizeof(max_align_t) may exceed its alignment: round the count up.
+    static std::size_t units_for(std::size_t bytes) { return (bytes + sizeof(std::max_align_t) - 1) / sizeof(std::max_align_t); }
 
     std::size_t block_size_;
     MemoryMeter* meter_;
     FreeBlock* free_ = nullptr;
     std::size_t held_ = 0;
-    std::vector<std::unique_ptr<std::max_align_t[]>> chunks_;
+    std::vector<Chunk> chunks_;
 };
 
 // Pools by size class: a size class is a count of trailing items (fact positions of a
@@ -99,8 +161,32 @@ class SizedPools {
 public:
     SizedPools(std::size_t header, std::size_t item, MemoryMeter& meter) : header_(header), item_(item), meter_(&meter) {}
 
+    // A copy, as BlockPool's.
+    SizedPools(const SizedPools& source, MemoryMeter& meter, Relocation& relocation)
+        : header_(source.header_), item_(source.item_), meter_(&meter)
+    {
+        pools_.reserve(source.pools_.size());
+        for (const BlockPool& pool : source.pools_) pools_.emplace_back(pool, meter, relocation);
+    }
+
     void* allocate(std::size_t items) { return pool(items).allocate(); }
     void release(void* block, std::size_t items) { pool(items).release(block); }
+
+    [[nodiscard]] std::size_t units() const
+    {
+        std::size_t units = 0;
+        for (const BlockPool& pool : pools_) units += pool.units();
+        return units;
+    }
+
+    // As BlockPool's; `visit(void* block, std::size_t items)`.
+    template <typename Visit>
+    void relocate(const Relocation& relocation, Visit visit)
+    {
+        for (std::size_t items = 0; items < pools_.size(); ++items) {
+            pools_[items].relocate(relocation, [&](void* block) { visit(block, items); });
+        }
+    }
 
 private:
     BlockPool& pool(std::size_t items)

@@ -23,6 +23,14 @@ std::optional<RuntimeError> take(std::optional<RuntimeError>& error)
 
 Session::Session(std::shared_ptr<const Network> network) : network_(std::move(network)) { restart(true); }
 
+Session::Session(const Session& other)
+    : network_(other.network_), state_(std::make_unique<SessionState>(*other.state_, network_)), trace_(other.trace_),
+      logger_(other.logger_)
+{
+    state_->tracing = trace_;
+    if (logger_) state_->logger = logger_;
+}
+
 Session::Session(Session&&) noexcept = default;
 Session& Session::operator=(Session&&) noexcept = default;
 Session::~Session() = default;
@@ -34,9 +42,11 @@ void Session::clear() { restart(false); }
 void Session::restart(bool initial_facts)
 {
     state_.reset();
-    state_ = std::make_unique<SessionState>(network_, trace_);
+    // A traced session asserts its initial facts itself, so that the trace shows them.
+    if (initial_facts && !trace_) state_ = std::make_unique<SessionState>(network_->initial_state(), network_);
+    else state_ = std::make_unique<SessionState>(network_, trace_);
     if (logger_) state_->logger = logger_;
-    if (!initial_facts) return;
+    if (!initial_facts || !trace_) return;
     for (const FactValue& fact : network_->rules().initial_facts) assert_fact(fact);
 }
 

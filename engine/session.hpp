@@ -88,8 +88,13 @@ struct ActivationView {
 
 class Session {
 public:
+    // A session starts as a copy of the state its network keeps right after the ruleset's
+    // initial facts (Network::initial_state), unless it traces.
     explicit Session(std::shared_ptr<const Network> network);
-    Session(const Session&) = delete;
+    // An independent session in the same state, that goes on exactly as this one would:
+    // the same facts, ids, matches, agenda, history and advice. Copying is cheaper than
+    // asserting the facts again: a what-if from a common starting point.
+    Session(const Session& other);
     Session& operator=(const Session&) = delete;
     Session(Session&&) noexcept;
     Session& operator=(Session&&) noexcept;

@@ -38,6 +38,10 @@ struct Asserted {
 
 struct SessionState final : MatchListener {
     SessionState(std::shared_ptr<const Network> network, bool trace);
+    // A copy of `source`, a state of the same network between two operations, that goes on
+    // exactly as the source would: the same facts, ids, time tags, matches and agenda, in
+    // the same order (session_copy.cpp).
+    SessionState(const SessionState& source, std::shared_ptr<const Network> network);
     SessionState(const SessionState&) = delete;
     SessionState& operator=(const SessionState&) = delete;
     ~SessionState();
@@ -75,6 +79,7 @@ struct SessionState final : MatchListener {
     const RuleSet& rules;
     ValueStore values;
     MemoryMeter meter;
+    std::unique_ptr<std::max_align_t[]> copied_chunks;  // a copy's pools live here
     Evaluator evaluator;
     WorkingMemory memory;
     Agenda agenda;
@@ -102,7 +107,15 @@ struct SessionState final : MatchListener {
     std::optional<RuntimeError> error;  // the first error since the operation or run began
     bool limit_hit = false;
     Matcher matcher;  // last: it calls back into the state above
+
+private:
+    // `relocation` collects the copied chunks while the members are made.
+    SessionState(const SessionState& source, std::shared_ptr<const Network> network, Relocation&& relocation);
 };
+
+// A session's state after the initial facts of the network's ruleset are asserted, as
+// Session::reset leaves it without tracing (session_copy.cpp).
+std::unique_ptr<const SessionState> initial_state_of(const Network& network);
 
 Explanation explain_fact(const SessionState& state, FactId id);
 Explanation explain_advice(const SessionState& state, AdviceId id);

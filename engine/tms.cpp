@@ -4,6 +4,19 @@
 
 namespace koers::engine {
 
+void TruthMaintenance::relocate(const Relocation& relocation)
+{
+    supports_.relocate(relocation, [&](void* block) {
+        auto* support = static_cast<Support*>(block);
+        support->activation = relocation(support->activation);
+        support->next_of_activation = relocation(support->next_of_activation);
+        support->prev_of_activation = relocation(support->prev_of_activation);
+        support->fact = relocation(support->fact);
+        support->next_of_fact = relocation(support->next_of_fact);
+        support->prev_of_fact = relocation(support->prev_of_fact);
+    });
+}
+
 Support* TruthMaintenance::make(Activation* activation)
 {
     auto* support = new (supports_.allocate()) Support{};

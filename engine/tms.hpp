@@ -31,6 +31,13 @@ struct Support {
 class TruthMaintenance {
 public:
     explicit TruthMaintenance(MemoryMeter& meter) : supports_(sizeof(Support), meter) {}
+    // A copy for a copied session; `relocate` finishes it (relocation.hpp).
+    TruthMaintenance(const TruthMaintenance& source, MemoryMeter& meter, Relocation& relocation)
+        : supports_(source.supports_, meter, relocation)
+    {
+    }
+    void relocate(const Relocation& relocation);
+    [[nodiscard]] std::size_t pool_units() const { return supports_.units(); }
 
     void support(Activation* activation, Fact* fact);
     void support(Activation* activation, AdviceId advice);

@@ -57,6 +57,13 @@ void WorkingMemory::retract(Fact* fact)
     --live_;
 }
 
+void WorkingMemory::relocate(const Relocation& relocation)
+{
+    pools_.relocate(relocation, [&](void* block, std::size_t) { engine::relocate(*static_cast<Fact*>(block), relocation); });
+    for (Fact*& fact : facts_) fact = relocation(fact);
+    for (Fact*& fact : buckets_) fact = relocation(fact);
+}
+
 void WorkingMemory::grow()
 {
     std::vector<Fact*> buckets(std::max<std::size_t>(64, buckets_.size() * 2), nullptr);

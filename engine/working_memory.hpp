@@ -15,6 +15,14 @@ namespace koers::engine {
 class WorkingMemory {
 public:
     explicit WorkingMemory(MemoryMeter& meter) : pools_(sizeof(Fact), sizeof(Value), meter) {}
+    // A copy for a copied session; call `relocate` once every pool of the copy is made.
+    WorkingMemory(const WorkingMemory& source, MemoryMeter& meter, Relocation& relocation)
+        : pools_(source.pools_, meter, relocation), facts_(source.facts_), buckets_(source.buckets_), live_(source.live_),
+          next_time_tag_(source.next_time_tag_)
+    {
+    }
+    void relocate(const Relocation& relocation);
+    [[nodiscard]] std::size_t pool_units() const { return pools_.units(); }
 
     static std::uint64_t hash_of(TemplateId template_id, std::span<const Value> slots);
     // The live fact of that template with those slots, if there is one.
