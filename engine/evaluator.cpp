@@ -127,6 +127,21 @@ bool Evaluator::evaluate(ExprRef ref, const EvalFrame& frame, Value& out)
     }
 }
 
+bool Evaluator::append_text(ExprRef ref, const EvalFrame& frame, std::string& out)
+{
+    const ExprNode& node = arena_.node(ref);
+    if (node.op == ExprOp::Concat) {
+        for (std::uint32_t i = 0; i < node.operand_count; ++i) {
+            if (!append_text(arena_.operand(node, i), frame, out)) return false;
+        }
+        return true;
+    }
+    Value value;
+    if (!evaluate(ref, frame, value)) return false;
+    values_.append_display(out, value);
+    return true;
+}
+
 bool Evaluator::operation(const ExprNode& node, const EvalFrame& frame, Value& out)
 {
     switch (node.op) {
@@ -232,9 +247,7 @@ bool Evaluator::operation(const ExprNode& node, const EvalFrame& frame, Value& o
     case ExprOp::Concat: {
         std::string text;
         for (std::uint32_t i = 0; i < node.operand_count; ++i) {
-            Value part;
-            if (!evaluate(arena_.operand(node, i), frame, part)) return false;
-            text += values_.display(part);
+            if (!append_text(arena_.operand(node, i), frame, text)) return false;
         }
         out = values_.text(text);
         return true;

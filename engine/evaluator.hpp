@@ -21,6 +21,9 @@ public:
     }
 
     bool evaluate(ExprRef ref, const EvalFrame& frame, Value& out);
+    // The value as plain text (ValueStore::display), appended to `out`; an interpolated
+    // text is built in place, without interning it.
+    bool append_text(ExprRef ref, const EvalFrame& frame, std::string& out);
     // Whether a test holds; an error or a value other than a bool counts as not holding
     // (and is kept as the error).
     bool holds(ExprRef ref, const EvalFrame& frame);

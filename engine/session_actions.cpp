@@ -12,6 +12,20 @@ bool SessionState::evaluate(ExprRef ref, const RuleSpec& rule, const SourceRef& 
     frame.locals = locals.data();
     frame.local_facts = local_facts.data();
     if (evaluator.evaluate(ref, frame, out)) return true;
+    return failed_evaluation(rule, where);
+}
+
+bool SessionState::evaluate_text(ExprRef ref, const RuleSpec& rule, const SourceRef& where, std::string& out)
+{
+    EvalFrame frame;
+    frame.locals = locals.data();
+    frame.local_facts = local_facts.data();
+    if (evaluator.append_text(ref, frame, out)) return true;
+    return failed_evaluation(rule, where);
+}
+
+bool SessionState::failed_evaluation(const RuleSpec& rule, const SourceRef& where)
+{
     std::optional<RuntimeError> problem = evaluator.take_error();
     if (!problem) problem = RuntimeError{"an expression failed", where, {}};
     if (problem->where.file.empty() && problem->where.line == 0) problem->where = where;
@@ -96,9 +110,9 @@ bool SessionState::execute(const CompiledAction& compiled, const RuleSpec& rule)
             given.links.emplace_back(link.first, value);
         }
         for (const auto& text : action.texts) {
-            Value value;
-            if (!evaluate(compiled.values[next++], rule, action.where, value)) return false;
-            given.texts.emplace_back(text.first, values.display(value));
+            std::string words;
+            if (!evaluate_text(compiled.values[next++], rule, action.where, words)) return false;
+            given.texts.emplace_back(text.first, std::move(words));
         }
         // Advice is logical: without the match that justifies it, there is none.
         if (current->token == nullptr) return true;
@@ -109,9 +123,9 @@ bool SessionState::execute(const CompiledAction& compiled, const RuleSpec& rule)
         return true;
     }
     case ActionSpec::Kind::Print: {
-        Value value;
-        if (!evaluate(compiled.values[0], rule, action.where, value)) return false;
-        output.push_back(values.display(value));
+        std::string line;
+        if (!evaluate_text(compiled.values[0], rule, action.where, line)) return false;
+        output.push_back(std::move(line));
         trace([&] { return "print: " + output.back(); });
         return true;
     }

@@ -58,6 +58,8 @@ struct SessionState final : MatchListener {
     void fire(Activation* activation);
     bool execute(const CompiledAction& action, const RuleSpec& rule);
     bool evaluate(ExprRef ref, const RuleSpec& rule, const SourceRef& where, Value& out);
+    bool evaluate_text(ExprRef ref, const RuleSpec& rule, const SourceRef& where, std::string& out);
+    bool failed_evaluation(const RuleSpec& rule, const SourceRef& where);
     void limit_reached(const std::string& what);
 
     // MatchListener

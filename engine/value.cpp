@@ -199,7 +199,7 @@ InternId ValueStore::intern_string(std::string_view s)
 bool ValueStore::find_string(std::string_view s, InternId& id) const
 {
     if (base_ && base_->find_string(s, id)) return true;
-    const auto found = string_ids_.find(std::string(s));
+    const auto found = string_ids_.find(s);
     if (found == string_ids_.end()) return false;
     id = found->second;
     return true;
@@ -255,6 +255,12 @@ std::string ValueStore::display(const Value& value) const
 {
     if (value.type() == ValueType::Text) return string(value.id());
     return render(value);
+}
+
+void ValueStore::append_display(std::string& out, const Value& value) const
+{
+    if (value.type() == ValueType::Text || value.type() == ValueType::Symbol) out += string(value.id());
+    else out += render(value);
 }
 
 }  // namespace koers::engine

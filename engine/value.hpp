@@ -85,6 +85,7 @@ public:
     [[nodiscard]] std::string render(const Value& value) const;
     // The value as plain text for interpolation and printing: texts without quotes.
     [[nodiscard]] std::string display(const Value& value) const;
+    void append_display(std::string& out, const Value& value) const;
 
 private:
     static const std::string& empty_string();
@@ -97,7 +98,12 @@ private:
     InternId string_base_ = 0;  // ids below these belong to base_
     InternId list_base_ = 0;
     std::vector<std::string> strings_;
-    std::unordered_map<std::string, InternId> string_ids_;
+    // Looked up by string_view, without making a string.
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, InternId, StringHash, std::equal_to<>> string_ids_;
     std::vector<std::vector<Value>> lists_;
     std::unordered_map<std::vector<Value>, InternId, ListHash> list_ids_;
 };
