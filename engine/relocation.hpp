@@ -43,6 +43,15 @@ public:
     void seal()
     {
         std::sort(ranges_.begin(), ranges_.end(), [](const Range& a, const Range& b) { return a.begin < b.begin; });
+        // Chunks that lie in one piece of memory in the source and in the copy (a copy of
+        // a copy) move by the same distance: one range serves them all, and the lookup
+        // seldom leaves it. Nothing points into the padding between them.
+        std::vector<Range> merged;
+        for (const Range& range : ranges_) {
+            if (!merged.empty() && merged.back().delta == range.delta) merged.back().end = range.end;
+            else merged.push_back(range);
+        }
+        ranges_ = std::move(merged);
     }
 
     // The copy's pointer for a pointer into the source; null stays null.
