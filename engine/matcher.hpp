@@ -38,12 +38,8 @@ public:
     void add_fact(Fact* fact);
     void remove_fact(Fact* fact);
 
-    // Tokens held by a node now.
-    [[nodiscard]] std::uint32_t tokens_at(NodeId id) const
-    {
-        const NodeMemory* memory = find_node_memory(id);
-        return memory != nullptr ? memory->tokens : 0;
-    }
+    // Tokens held by a node now (an unlinked node counts those it would hold).
+    [[nodiscard]] std::uint32_t tokens_at(NodeId id) const;
     // Facts in an alpha memory, in arrival order.
     template <typename Visit>
     void for_each_alpha_fact(AlphaId alpha, Visit visit) const
@@ -51,10 +47,15 @@ public:
         const AlphaIndex* index = find_alpha_index(net_.alpha_memories()[alpha].first_index);
         if (index != nullptr) index->for_each([&](AlphaEntry* entry) { visit(static_cast<const Fact*>(entry->fact)); });
     }
-    // Tokens waiting at a join.
+    // Tokens waiting at a join, in the order of its left memory (for an unlinked join, the
+    // placeholders that stand for them, in the order its left memory would have them).
     template <typename Visit>
     void for_each_join_token(NodeId join, Visit visit) const
     {
+        if (unlinked(join)) {
+            for (const Token* placeholder : placeholders_in_join_order(join)) visit(placeholder);
+            return;
+        }
         const NodeMemory* memory = find_node_memory(join);
         if (memory != nullptr) memory->left.for_each([&](Token* token) { visit(static_cast<const Token*>(token)); });
     }
@@ -63,10 +64,17 @@ private:
     using Values = boost::container::small_vector<Value, 4>;
 
     // What a session keeps per node: its tokens (indexed for joins and negatives) and
-    // their count.
+    // their count; for left unlinking (matcher_unlinking.cpp), whether a lazy node gets
+    // tokens yet, and for a node with lazy children, its passes to them.
     struct NodeMemory {
+        explicit NodeMemory(bool keyed) : left(keyed, TokenLink{}) {}
         TokenIndex left;
         std::uint32_t tokens = 0;
+        bool linked = false;
+        std::uint32_t passes = 0;  // that stand: each made one token or placeholder per lazy child
+        std::uint32_t peak_passes = 0;
+        Token* placeholders = nullptr;  // newest first, through Token::link
+        std::vector<std::uint32_t> linked_children;  // indexes into the node's children, ascending
     };
     // Node memories and alpha indexes are made a chunk at a time, on first use, so that
     // a session that touches a few rules of a large ruleset pays for those only.
@@ -99,6 +107,7 @@ private:
     void make_alpha_chunk(std::uint32_t chunk);
 
     void emit(NodeId id, Token* parent, Fact* fact, bool sub);
+    Token* make_token(NodeId id, std::uint32_t depth, Token* parent, Fact* fact);
     void delete_token(Token* token);
     void delete_outputs(Token* owner);
     void link_token(Token* token, Token* parent, bool sub);
@@ -108,6 +117,8 @@ private:
     void join_left(NodeId id, const Node& node, Token* token);
     void join_right(NodeId id, const Node& node, AlphaEntry* entry);
     bool left_values(const Node& node, Fact* const* facts, Values& out);
+    // The hash of a token's key when every key reads a slot of the token.
+    static std::uint64_t direct_left_hash(const Node& node, Fact* const* facts);
     // The hash of a token's key; false when a key cannot be computed.
     bool left_hash(const Node& node, Fact* const* facts, Values& values, std::uint64_t& hash);
     bool keys_equal(const Node& node, Fact* const* facts, const Values& values, const Fact* fact) const;
@@ -118,6 +129,20 @@ private:
     void negative_left(NodeId id, const Node& node, Token* token);
     void negative_right(NodeId id, const Node& node, Fact* fact, bool added);
     void negative_outputs(const Node& node, Token* token);
+
+    // left unlinking (matcher_unlinking.cpp)
+    // Hands a token to each of a node's children: a placeholder for each run of
+    // unlinked ones.
+    void emit_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub);
+    Token* make_placeholder(NodeId id, Token* parent, Fact* fact, std::uint32_t first, std::uint32_t last);
+    void delete_placeholder(Token* placeholder);
+    void drop_placeholder(NodeMemory& memory, Token* placeholder);
+    // A lazy node's alpha memory got a fact: from now on it gets its tokens, beginning
+    // with those its placeholders stood for.
+    void link_node(NodeId id, const Node& node);
+    void realise(NodeId id, const Node& node, NodeMemory& memory, NodeMemory& parent, Token* placeholder);
+    [[nodiscard]] bool unlinked(NodeId id) const;
+    [[nodiscard]] std::vector<const Token*> placeholders_in_join_order(NodeId id) const;
 
     // not, exists and aggregates (matcher_owner.cpp)
     void owner_start(const Node& node, Token* owner);

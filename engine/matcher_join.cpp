@@ -104,11 +104,17 @@ bool Matcher::tests_hold(const std::vector<CompiledTest>& tests, Fact* const* fa
     return true;
 }
 
+std::uint64_t Matcher::direct_left_hash(const Node& node, Fact* const* facts)
+{
+    std::uint64_t hash = key_seed;
+    for (const JoinKey& key : node.keys) hash = key_combine(hash, facts[key.position]->slot(key.slot));
+    return hash;
+}
+
 bool Matcher::left_hash(const Node& node, Fact* const* facts, Values& values, std::uint64_t& hash)
 {
     if (node.direct_keys) {
-        hash = key_seed;
-        for (const JoinKey& key : node.keys) hash = key_combine(hash, facts[key.position]->slot(key.slot));
+        hash = direct_left_hash(node, facts);
         return true;
     }
     const bool keyed = left_values(node, facts, values);
@@ -137,7 +143,7 @@ void Matcher::join_left(NodeId id, const Node& node, Token* token)
         if (link(entry).hash != hash) continue;
         Fact* fact = entry->fact;
         if (!keys_equal(node, facts, left, fact) || !tests_hold(node.compiled_tests, facts, fact)) continue;
-        for (const NodeId child : node.children) emit(child, token, fact, sub);
+        emit_children(id, node, token, fact, sub);
     }
 }
 
@@ -151,8 +157,7 @@ void Matcher::join_right(NodeId id, const Node& node, AlphaEntry* entry)
         Fact* const* facts = token->facts();
         if (!node.direct_keys && !left_values(node, facts, left)) continue;
         if (!keys_equal(node, facts, left, fact) || !tests_hold(node.compiled_tests, facts, fact)) continue;
-        const bool sub = token->node != id;
-        for (const NodeId child : node.children) emit(child, token, fact, sub);
+        emit_children(id, node, token, fact, token->node != id);
     }
 }
 

@@ -50,7 +50,7 @@ void Matcher::negative_right(NodeId id, const Node& node, Fact* fact, bool added
 void Matcher::negative_outputs(const Node& node, Token* token)
 {
     if (!tests_hold(node.compiled_output_tests, token->facts(), nullptr)) return;
-    for (const NodeId child : node.children) emit(child, token, nullptr, false);
+    emit_children(token->node, node, token, nullptr, false);
 }
 
 }  // namespace koers::engine
