@@ -86,7 +86,6 @@ public:
         while (items > load * count) count *= 2;
         return count;
     }
-    [[nodiscard]] bool hashed() const { return hashed_; }
 
     // An empty index takes the buckets it would have after holding `items` items, so that
     // items added now land where they would have been.

@@ -202,7 +202,6 @@ void Matcher::delete_token(Token* token)
     }
     unlink_token(token);
     --node_memory(token->node).tokens;
-    if (node.counts_passes) --node_memory(node.parent).passes;
     tokens_.release(token, token->depth);
 }
 

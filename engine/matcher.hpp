@@ -65,15 +65,15 @@ private:
 
     // What a session keeps per node: its tokens (indexed for joins and negatives) and
     // their count; for left unlinking (matcher_unlinking.cpp), whether a lazy node gets
-    // tokens yet, and for a node with lazy children, its passes to them.
+    // tokens yet, and for a node with lazy children, what stands for their tokens.
     struct NodeMemory {
         explicit NodeMemory(bool keyed) : left(keyed, TokenLink{}) {}
         TokenIndex left;
         std::uint32_t tokens = 0;
         bool linked = false;
-        std::uint32_t passes = 0;  // that stand: each made one token or placeholder per lazy child
-        std::uint32_t peak_passes = 0;
         Token* placeholders = nullptr;  // newest first, through Token::link
+        std::uint32_t first_lazy_placeholders = 0;  // that stand for tokens of the first lazy child
+        std::uint32_t peak_passes = 0;  // the most passes to the children that stood at once
         std::vector<std::uint32_t> linked_children;  // indexes into the node's children, ascending
     };
     // Node memories and alpha indexes are made a chunk at a time, on first use, so that
@@ -142,6 +142,7 @@ private:
     void link_node(NodeId id, const Node& node);
     void realise(NodeId id, const Node& node, NodeMemory& memory, NodeMemory& parent, Token* placeholder);
     [[nodiscard]] bool unlinked(NodeId id) const;
+    [[nodiscard]] std::uint32_t passes(const Node& node, const NodeMemory& memory) const;
     [[nodiscard]] std::vector<const Token*> placeholders_in_join_order(NodeId id) const;
 
     // not, exists and aggregates (matcher_owner.cpp)

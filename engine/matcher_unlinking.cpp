@@ -76,26 +76,35 @@ void remove_placeholder(Token*& head, Token* placeholder)
 
 void Matcher::emit_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub)
 {
-    if (!node.lazy_children) {
+    NodeMemory* memory = node.first_lazy_child != no_child ? &node_memory(id) : nullptr;
+    if (memory == nullptr || memory->linked_children.size() == node.children.size()) {
         for (const NodeId child : node.children) emit(child, parent, fact, sub);
         return;
     }
-    NodeMemory& memory = node_memory(id);
-    memory.peak_passes = std::max(memory.peak_passes, ++memory.passes);
+    memory->peak_passes = std::max(memory->peak_passes, passes(node, *memory) + 1);
     // Linking happens only as a fact enters an alpha memory, never while tokens pass.
     std::uint32_t next = 0;
     const auto place_run = [&](std::uint32_t end) {
         if (next == end) return;
         Token* placeholder = make_placeholder(id, parent, fact, next, end - 1);
         link_token(placeholder, parent, sub);
-        insert_placeholder(memory.placeholders, placeholder, nullptr);
+        insert_placeholder(memory->placeholders, placeholder, nullptr);
+        if (next == node.first_lazy_child) ++memory->first_lazy_placeholders;
     };
-    for (const std::uint32_t index : memory.linked_children) {
+    for (const std::uint32_t index : memory->linked_children) {
         place_run(index);
         emit(node.children[index], parent, fact, sub);
         next = index + 1;
     }
     place_run(static_cast<std::uint32_t>(node.children.size()));
+}
+
+// Each pass of a node makes its first lazy child one token or placeholder, and they go
+// together: those count the passes that stand.
+std::uint32_t Matcher::passes(const Node& node, const NodeMemory& memory) const
+{
+    const NodeMemory* first = find_node_memory(node.children[node.first_lazy_child]);
+    return memory.first_lazy_placeholders + (first != nullptr ? first->tokens : 0);
 }
 
 Token* Matcher::make_placeholder(NodeId id, Token* parent, Fact* fact, std::uint32_t first, std::uint32_t last)
@@ -109,9 +118,8 @@ Token* Matcher::make_placeholder(NodeId id, Token* parent, Fact* fact, std::uint
 
 void Matcher::delete_placeholder(Token* placeholder)
 {
-    const Node& node = net_.node(placeholder->node);
     NodeMemory& memory = node_memory(placeholder->node);
-    if (net_.node(node.children[placeholder->state.children.first]).counts_passes) --memory.passes;
+    if (placeholder->state.children.first == net_.node(placeholder->node).first_lazy_child) --memory.first_lazy_placeholders;
     drop_placeholder(memory, placeholder);
 }
 
@@ -152,6 +160,7 @@ void Matcher::realise(NodeId id, const Node& node, NodeMemory& memory, NodeMemor
     token->generation = placeholder->generation;
     token->state.count = 0;  // a negative: no fact has matched it
     if (first == index) {
+        if (index == net_.node(node.parent).first_lazy_child) --parent.first_lazy_placeholders;
         link_beside(token, placeholder, false);
         if (last == index) drop_placeholder(parent, placeholder);
         else placeholder->state.children.first = index + 1;
@@ -178,9 +187,13 @@ bool Matcher::unlinked(NodeId id) const
 
 std::uint32_t Matcher::tokens_at(NodeId id) const
 {
-    const NodeMemory* memory = find_node_memory(unlinked(id) ? net_.node(id).parent : id);
-    if (memory == nullptr) return 0;
-    return unlinked(id) ? memory->passes : memory->tokens;
+    if (!unlinked(id)) {
+        const NodeMemory* memory = find_node_memory(id);
+        return memory != nullptr ? memory->tokens : 0;
+    }
+    const Node& parent = net_.node(net_.node(id).parent);
+    const NodeMemory* memory = find_node_memory(net_.node(id).parent);
+    return memory != nullptr ? passes(parent, *memory) : 0;
 }
 
 // A left memory visits its buckets in turn, newest first within each; the bucket count

@@ -129,11 +129,9 @@ struct Node {
     // A join or `exists` of one pattern that passes nothing on while its alpha memory has
     // had no fact, and computes its keys without the evaluator: it may be left unlinked.
     bool lazy = false;
-    // The parent's first lazy child: every pass of the parent makes it one token, real or
-    // a placeholder, so its tokens count the parent's passes that stand.
-    bool counts_passes = false;
-    // With lazy children: the indexes of the children that are never left unlinked.
-    bool lazy_children = false;
+    // With lazy children: the index of the first, and the indexes of the children that
+    // are never left unlinked.
+    std::uint32_t first_lazy_child = no_child;
     std::vector<std::uint32_t> eager_children;
 };
 

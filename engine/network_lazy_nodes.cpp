@@ -26,14 +26,10 @@ void NetworkBuilder::mark_lazy_nodes()
             Node& child = nodes[parent.children[index]];
             child.child_index = index;
             child.lazy = options_.left_unlinking && may_wait(child);
-            if (!child.lazy) {
-                parent.eager_children.push_back(index);
-            } else if (!parent.lazy_children) {
-                parent.lazy_children = true;
-                child.counts_passes = true;
-            }
+            if (!child.lazy) parent.eager_children.push_back(index);
+            else if (parent.first_lazy_child == no_child) parent.first_lazy_child = index;
         }
-        if (!parent.lazy_children) parent.eager_children.clear();
+        if (parent.first_lazy_child == no_child) parent.eager_children.clear();
     }
 }
 
