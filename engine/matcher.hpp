@@ -73,7 +73,7 @@ private:
         bool linked = false;
         Token* placeholders = nullptr;  // newest first, through Token::link
         std::uint32_t first_lazy_placeholders = 0;  // that stand for tokens of the first lazy child
-        std::uint32_t peak_passes = 0;  // the most passes to the children that stood at once
+        std::uint32_t peak_passes = 0;  // the most passes that stood at once while a child was unlinked
         std::vector<std::uint32_t> linked_children;  // indexes into the node's children, ascending
     };
     // Node memories and alpha indexes are made a chunk at a time, on first use, so that

@@ -119,7 +119,8 @@ Token* Matcher::make_placeholder(NodeId id, Token* parent, Fact* fact, std::uint
 void Matcher::delete_placeholder(Token* placeholder)
 {
     NodeMemory& memory = node_memory(placeholder->node);
-    if (placeholder->state.children.first == net_.node(placeholder->node).first_lazy_child) --memory.first_lazy_placeholders;
+    const bool first_lazy = placeholder->state.children.first == net_.node(placeholder->node).first_lazy_child;
+    if (first_lazy) --memory.first_lazy_placeholders;
     drop_placeholder(memory, placeholder);
 }
 

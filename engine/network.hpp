@@ -21,7 +21,9 @@
 //   Partner   end of an owner's body: tells the owner of each match that comes or goes.
 //   Terminal  a complete match of a rule: an activation.
 // Guards right after a pattern or an owner become tests of that node. Nodes with the
-// same parent and the same tests are shared between rules.
+// same parent and the same tests are shared between rules. A join (or `exists` of one
+// pattern) whose alpha memory has had no fact may be left unlinked in a session: see
+// matcher_unlinking.cpp.
 #pragma once
 
 #include <cstdint>

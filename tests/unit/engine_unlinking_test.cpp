@@ -218,7 +218,11 @@ std::string drive(const std::shared_ptr<const engine::RuleSet>& rules, bool unli
         case 2: assert_fact("setting", {phase(), integer(pick(4))}); break;
         case 3:
         case 4:
-        case 5: assert_fact("reading", {values.symbol("s" + std::to_string(pick(8))), integer(pick(4)), integer(pick(5))}); break;
+        case 5: {
+            const engine::Value sensor = values.symbol("s" + std::to_string(pick(8)));
+            assert_fact("reading", {sensor, integer(pick(4)), integer(pick(5))});
+            break;
+        }
         case 6: assert_fact("mark", {integer(pick(4))}); break;
         case 7:
         case 8:
@@ -296,7 +300,8 @@ TEST_CASE("left unlinking: why not names the same closest match at a join that g
     }
     text += "}\n\nrule drop\n  salience 10\nwhen\n  ?f <- item(id: ?i)\n  where ?i > 5\nthen\n  retract ?f\nend\n\n"
             "rule red\nwhen\n  item(id: ?i)\n  tag(id: ?i, kind: red)\nthen\n  print \"red {?i}\"\nend\n";
-    const std::string late = "\nrule late\n  salience -10\nwhen\n  item(id: 1)\nthen\n  assert tag(id: 99, kind: red)\nend\n";
+    const std::string late =
+        "\nrule late\n  salience -10\nwhen\n  item(id: 1)\nthen\n  assert tag(id: 99, kind: red)\nend\n";
     const TempFolder folder;
     CHECK(check_program({folder.write("never.koers", text)}).find("with f-") != std::string::npos);
     CHECK(check_program({folder.write("late.koers", text + late)}).find("with f-") != std::string::npos);
