@@ -136,20 +136,6 @@ void Matcher::emit(NodeId id, Token* parent, Fact* fact, bool sub)
     }
 }
 
-// A token of `depth` positions for node `id`: the parent's facts, then `fact`; not linked yet.
-Token* Matcher::make_token(NodeId id, std::uint32_t depth, Token* parent, Fact* fact)
-{
-    auto* token = new (tokens_.allocate(depth)) Token{};
-    token->node = id;
-    token->generation = generation_;
-    token->depth = static_cast<std::uint16_t>(depth);
-    token->fact = fact;
-    const std::uint32_t parent_depth = parent != nullptr ? parent->depth : 0;
-    if (parent_depth > 0) std::copy_n(parent->facts(), parent_depth, token->facts());
-    if (depth > parent_depth) token->facts()[parent_depth] = fact;
-    return token;
-}
-
 void Matcher::link_token(Token* token, Token* parent, bool sub)
 {
     token->parent = parent;

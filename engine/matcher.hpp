@@ -3,7 +3,9 @@
 // listener's business.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <new>
 #include <vector>
 
 #include <boost/container/small_vector.hpp>
@@ -107,7 +109,20 @@ private:
     void make_alpha_chunk(std::uint32_t chunk);
 
     void emit(NodeId id, Token* parent, Fact* fact, bool sub);
-    Token* make_token(NodeId id, std::uint32_t depth, Token* parent, Fact* fact);
+    // A token of `depth` positions for node `id`: the parent's facts, then `fact`; not
+    // linked yet.
+    Token* make_token(NodeId id, std::uint32_t depth, Token* parent, Fact* fact)
+    {
+        auto* token = new (tokens_.allocate(depth)) Token{};
+        token->node = id;
+        token->generation = generation_;
+        token->depth = static_cast<std::uint16_t>(depth);
+        token->fact = fact;
+        const std::uint32_t parent_depth = parent != nullptr ? parent->depth : 0;
+        if (parent_depth > 0) std::copy_n(parent->facts(), parent_depth, token->facts());
+        if (depth > parent_depth) token->facts()[parent_depth] = fact;
+        return token;
+    }
     void delete_token(Token* token);
     void delete_outputs(Token* owner);
     void link_token(Token* token, Token* parent, bool sub);
@@ -133,7 +148,15 @@ private:
     // left unlinking (matcher_unlinking.cpp)
     // Hands a token to each of a node's children: a placeholder for each run of
     // unlinked ones.
-    void emit_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub);
+    void emit_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub)
+    {
+        if (node.first_lazy_child == no_child) {
+            for (const NodeId child : node.children) emit(child, parent, fact, sub);
+        } else {
+            emit_to_lazy_children(id, node, parent, fact, sub);
+        }
+    }
+    void emit_to_lazy_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub);
     Token* make_placeholder(NodeId id, Token* parent, Fact* fact, std::uint32_t first, std::uint32_t last);
     void delete_placeholder(Token* placeholder);
     void drop_placeholder(NodeMemory& memory, Token* placeholder);

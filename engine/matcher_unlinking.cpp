@@ -74,24 +74,24 @@ void remove_placeholder(Token*& head, Token* placeholder)
 
 }  // namespace
 
-void Matcher::emit_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub)
+void Matcher::emit_to_lazy_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub)
 {
-    NodeMemory* memory = node.first_lazy_child != no_child ? &node_memory(id) : nullptr;
-    if (memory == nullptr || memory->linked_children.size() == node.children.size()) {
+    NodeMemory& memory = node_memory(id);
+    if (memory.linked_children.size() == node.children.size()) {
         for (const NodeId child : node.children) emit(child, parent, fact, sub);
         return;
     }
-    memory->peak_passes = std::max(memory->peak_passes, passes(node, *memory) + 1);
+    memory.peak_passes = std::max(memory.peak_passes, passes(node, memory) + 1);
     // Linking happens only as a fact enters an alpha memory, never while tokens pass.
     std::uint32_t next = 0;
     const auto place_run = [&](std::uint32_t end) {
         if (next == end) return;
         Token* placeholder = make_placeholder(id, parent, fact, next, end - 1);
         link_token(placeholder, parent, sub);
-        insert_placeholder(memory->placeholders, placeholder, nullptr);
-        if (next == node.first_lazy_child) ++memory->first_lazy_placeholders;
+        insert_placeholder(memory.placeholders, placeholder, nullptr);
+        if (next == node.first_lazy_child) ++memory.first_lazy_placeholders;
     };
-    for (const std::uint32_t index : memory->linked_children) {
+    for (const std::uint32_t index : memory.linked_children) {
         place_run(index);
         emit(node.children[index], parent, fact, sub);
         next = index + 1;
