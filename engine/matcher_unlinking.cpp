@@ -139,7 +139,8 @@ void Matcher::link_node(NodeId id, const Node& node)
     NodeMemory& parent = node_memory(node.parent);
     std::vector<std::uint32_t>& linked = parent.linked_children;
     linked.insert(std::lower_bound(linked.begin(), linked.end(), node.child_index), node.child_index);
-    // Every pass of the parent so far would have left a token here.
+    // Each pass of the parent left a token here: the left memory would have grown to hold
+    // as many as stood at once.
     memory.left.grow_for(parent.peak_passes, meter_);
     std::vector<Token*> covering;
     for (Token* placeholder = parent.placeholders; placeholder != nullptr; placeholder = placeholder->link.next) {
