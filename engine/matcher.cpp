@@ -32,7 +32,9 @@ void Matcher::make_node_chunk(std::uint32_t chunk)
     memories.reserve(chunk_size);
     for (std::size_t id = chunk * std::size_t{chunk_size}; id < end; ++id) {
         const Node& node = net_.nodes()[id];
-        memories.emplace_back(!node.keys.empty()).linked_children = node.eager_children;
+        NodeMemory& memory = memories.emplace_back(!node.keys.empty());
+        memory.unlinked_children = node.first_lazy_child != no_child;
+        memory.linked_children = node.eager_children;
     }
 }
 
@@ -48,7 +50,7 @@ void Matcher::make_alpha_chunk(std::uint32_t chunk)
     }
 }
 
-void Matcher::start() { emit_children(0, net_.node(0), nullptr, nullptr, false); }
+void Matcher::start() { emit_children(0, net_.node(0), node_memory(0), nullptr, nullptr, false); }
 
 void Matcher::add_fact(Fact* fact)
 {
@@ -79,9 +81,10 @@ void Matcher::add_fact(Fact* fact)
             new (&entry->links()[key]) IndexLink<AlphaEntry>{};
             alpha_index(memory.first_index + key).push_back(entry, right_hash(memory.keys[key], fact), meter_);
         }
+        // Unlinked joins wait for the first fact of their memory (matcher_unlinking.cpp).
+        const bool first_fact = alpha_index(memory.first_index).size() == 1;
         for (const NodeId join : memory.joins) {
-            const Node& node = net_.node(join);
-            if (node.lazy) link_node(join, node);
+            if (first_fact && net_.node(join).lazy) link_node(join, net_.node(join));
             joins.emplace_back(join, entry);
         }
     }
@@ -124,11 +127,12 @@ void Matcher::emit(NodeId id, Token* parent, Fact* fact, bool sub)
     if (node.kind == NodeKind::Filter && !tests_hold(node.compiled_tests, parent != nullptr ? parent->facts() : nullptr, nullptr)) return;
     Token* token = make_token(id, node.depth, parent, fact);
     link_token(token, parent, sub);
-    ++node_memory(id).tokens;
+    NodeMemory& memory = node_memory(id);
+    ++memory.tokens;
     switch (node.kind) {
     case NodeKind::Join: join_left(id, node, token); break;
     case NodeKind::Negative: negative_left(id, node, token); break;
-    case NodeKind::Filter: emit_children(id, node, token, nullptr, false); break;
+    case NodeKind::Filter: emit_children(id, node, memory, token, nullptr, false); break;
     case NodeKind::Owner: owner_start(node, token); break;
     case NodeKind::Partner: result_added(node, token); break;
     case NodeKind::Terminal: listener_.match_added(token, node.rule); break;

@@ -17,6 +17,15 @@
 
 namespace koers::engine {
 
+// Hash of a join key: the values in order, folded from key_seed.
+inline constexpr std::uint64_t key_seed = 0x8f1bbcdcbfa53e0bULL;
+inline std::uint64_t key_combine(std::uint64_t hash, const Value& value)
+{
+    hash = (hash ^ value.hash()) * 0x9e3779b97f4a7c15ULL;
+    return hash ^ (hash >> 29U);
+}
+std::uint64_t key_hash(const Value* values, std::size_t count);
+
 class MatchListener {
 public:
     // A complete match of `rule` arrived: make an activation and keep it in the token.
@@ -72,7 +81,8 @@ private:
         explicit NodeMemory(bool keyed) : left(keyed, TokenLink{}) {}
         TokenIndex left;
         std::uint32_t tokens = 0;
-        bool linked = false;
+        bool linked = false;  // a lazy node whose alpha memory has had a fact
+        bool unlinked_children = false;  // some of the node's lazy children are not linked yet
         Token* placeholders = nullptr;  // newest first, through Token::link
         std::uint32_t first_lazy_placeholders = 0;  // that stand for tokens of the first lazy child
         std::uint32_t peak_passes = 0;  // the most passes that stood at once while a child was unlinked
@@ -133,7 +143,12 @@ private:
     void join_right(NodeId id, const Node& node, AlphaEntry* entry);
     bool left_values(const Node& node, Fact* const* facts, Values& out);
     // The hash of a token's key when every key reads a slot of the token.
-    static std::uint64_t direct_left_hash(const Node& node, Fact* const* facts);
+    static std::uint64_t direct_left_hash(const Node& node, Fact* const* facts)
+    {
+        std::uint64_t hash = key_seed;
+        for (const JoinKey& key : node.keys) hash = key_combine(hash, facts[key.position]->slot(key.slot));
+        return hash;
+    }
     // The hash of a token's key; false when a key cannot be computed.
     bool left_hash(const Node& node, Fact* const* facts, Values& values, std::uint64_t& hash);
     bool keys_equal(const Node& node, Fact* const* facts, const Values& values, const Fact* fact) const;
@@ -143,20 +158,20 @@ private:
     // not and exists of one pattern (matcher_negative.cpp)
     void negative_left(NodeId id, const Node& node, Token* token);
     void negative_right(NodeId id, const Node& node, Fact* fact, bool added);
-    void negative_outputs(const Node& node, Token* token);
+    void negative_outputs(const Node& node, NodeMemory& memory, Token* token);
 
     // left unlinking (matcher_unlinking.cpp)
     // Hands a token to each of a node's children: a placeholder for each run of
-    // unlinked ones.
-    void emit_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub)
+    // unlinked ones. `memory` is the node's, which the callers have at hand.
+    void emit_children(NodeId id, const Node& node, NodeMemory& memory, Token* parent, Fact* fact, bool sub)
     {
-        if (node.first_lazy_child == no_child) {
-            for (const NodeId child : node.children) emit(child, parent, fact, sub);
-        } else {
-            emit_to_lazy_children(id, node, parent, fact, sub);
+        if (memory.unlinked_children) {
+            emit_to_unlinked_children(id, node, memory, parent, fact, sub);
+            return;
         }
+        for (const NodeId child : node.children) emit(child, parent, fact, sub);
     }
-    void emit_to_lazy_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub);
+    void emit_to_unlinked_children(NodeId id, const Node& node, NodeMemory& memory, Token* parent, Fact* fact, bool sub);
     Token* make_placeholder(NodeId id, Token* parent, Fact* fact, std::uint32_t first, std::uint32_t last);
     void delete_placeholder(Token* placeholder);
     void drop_placeholder(NodeMemory& memory, Token* placeholder);
@@ -199,14 +214,5 @@ private:
     // Bumped when a fact leaves: tokens made since then never counted it.
     std::uint32_t generation_ = 0;
 };
-
-// Hash of a join key: the values in order, folded from key_seed.
-inline constexpr std::uint64_t key_seed = 0x8f1bbcdcbfa53e0bULL;
-inline std::uint64_t key_combine(std::uint64_t hash, const Value& value)
-{
-    hash = (hash ^ value.hash()) * 0x9e3779b97f4a7c15ULL;
-    return hash ^ (hash >> 29U);
-}
-std::uint64_t key_hash(const Value* values, std::size_t count);
 
 }  // namespace koers::engine

@@ -74,13 +74,9 @@ void remove_placeholder(Token*& head, Token* placeholder)
 
 }  // namespace
 
-void Matcher::emit_to_lazy_children(NodeId id, const Node& node, Token* parent, Fact* fact, bool sub)
+void Matcher::emit_to_unlinked_children(NodeId id, const Node& node, NodeMemory& memory, Token* parent, Fact* fact,
+                                        bool sub)
 {
-    NodeMemory& memory = node_memory(id);
-    if (memory.linked_children.size() == node.children.size()) {
-        for (const NodeId child : node.children) emit(child, parent, fact, sub);
-        return;
-    }
     memory.peak_passes = std::max(memory.peak_passes, passes(node, memory) + 1);
     // Linking happens only as a fact enters an alpha memory, never while tokens pass.
     std::uint32_t next = 0;
@@ -139,6 +135,7 @@ void Matcher::link_node(NodeId id, const Node& node)
     NodeMemory& parent = node_memory(node.parent);
     std::vector<std::uint32_t>& linked = parent.linked_children;
     linked.insert(std::lower_bound(linked.begin(), linked.end(), node.child_index), node.child_index);
+    parent.unlinked_children = linked.size() < net_.node(node.parent).children.size();
     // Each pass of the parent left a token here: the left memory would have grown to hold
     // as many as stood at once.
     memory.left.grow_for(parent.peak_passes, meter_);
