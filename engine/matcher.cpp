@@ -174,17 +174,20 @@ void Matcher::unlink_token(Token* token)
 
 void Matcher::delete_token(Token* token)
 {
-    if ((token->flags & token_placeholder) != 0) {
-        delete_placeholder(token);
-        return;
-    }
     token->flags |= token_dying;
     while (token->first_child != nullptr) delete_token(token->first_child);
     while (token->first_sub != nullptr) delete_token(token->first_sub);
     const Node& node = net_.node(token->node);
     switch (node.kind) {
     case NodeKind::Join:
-    case NodeKind::Negative: node_memory(token->node).left.remove(token); break;
+    case NodeKind::Negative:
+        // A placeholder (matcher_unlinking.cpp) is held by a lazy join and has no children.
+        if ((token->flags & token_placeholder) != 0) {
+            delete_placeholder(token);
+            return;
+        }
+        node_memory(token->node).left.remove(token);
+        break;
     case NodeKind::Owner: release_owner(node, token); break;
     case NodeKind::Partner: result_removed(node, token); break;
     case NodeKind::Terminal: listener_.match_removed(token); break;

@@ -21,9 +21,10 @@ namespace koers::engine {
 
 namespace {
 
-bool covers(const Token* placeholder, std::uint32_t index)
+// Whether a placeholder whose first child is `first` stands for child `index`.
+bool covers(const Token* placeholder, const Node& first, std::uint32_t index)
 {
-    return placeholder->state.children.first <= index && index <= placeholder->state.children.last;
+    return first.child_index <= index && index <= placeholder->state.last_child;
 }
 
 // Links `token` into the lists `beside` is in (its parent's children or body, its fact's
@@ -105,18 +106,18 @@ std::uint32_t Matcher::passes(const Node& node, const NodeMemory& memory) const
 
 Token* Matcher::make_placeholder(NodeId id, Token* parent, Fact* fact, std::uint32_t first, std::uint32_t last)
 {
-    const Node& node = net_.node(id);
-    Token* placeholder = make_token(id, net_.node(node.children[first]).depth, parent, fact);
+    const NodeId child = net_.node(id).children[first];
+    Token* placeholder = make_token(child, net_.node(child).depth, parent, fact);
     placeholder->flags = token_placeholder;
-    placeholder->state.children = {first, last};
+    placeholder->state.last_child = last;
     return placeholder;
 }
 
 void Matcher::delete_placeholder(Token* placeholder)
 {
-    NodeMemory& memory = node_memory(placeholder->node);
-    const bool first_lazy = placeholder->state.children.first == net_.node(placeholder->node).first_lazy_child;
-    if (first_lazy) --memory.first_lazy_placeholders;
+    const Node& first = net_.node(placeholder->node);
+    NodeMemory& memory = node_memory(first.parent);
+    if (first.child_index == net_.node(first.parent).first_lazy_child) --memory.first_lazy_placeholders;
     drop_placeholder(memory, placeholder);
 }
 
@@ -141,7 +142,7 @@ void Matcher::link_node(NodeId id, const Node& node)
     memory.left.grow_for(parent.peak_passes, meter_);
     std::vector<Token*> covering;
     for (Token* placeholder = parent.placeholders; placeholder != nullptr; placeholder = placeholder->link.next) {
-        if (covers(placeholder, node.child_index)) covering.push_back(placeholder);
+        if (covers(placeholder, net_.node(placeholder->node), node.child_index)) covering.push_back(placeholder);
     }
     for (auto placeholder = covering.rbegin(); placeholder != covering.rend(); ++placeholder) {
         realise(id, node, memory, parent, *placeholder);
@@ -154,7 +155,8 @@ void Matcher::link_node(NodeId id, const Node& node)
 void Matcher::realise(NodeId id, const Node& node, NodeMemory& memory, NodeMemory& parent, Token* placeholder)
 {
     const std::uint32_t index = node.child_index;
-    const auto [first, last] = placeholder->state.children;
+    const std::uint32_t first = net_.node(placeholder->node).child_index;
+    const std::uint32_t last = placeholder->state.last_child;
     Token* token = make_token(id, node.depth, placeholder->parent, placeholder->fact);
     token->generation = placeholder->generation;
     token->state.count = 0;  // a negative: no fact has matched it
@@ -162,10 +164,10 @@ void Matcher::realise(NodeId id, const Node& node, NodeMemory& memory, NodeMemor
         if (index == net_.node(node.parent).first_lazy_child) --parent.first_lazy_placeholders;
         link_beside(token, placeholder, false);
         if (last == index) drop_placeholder(parent, placeholder);
-        else placeholder->state.children.first = index + 1;
+        else placeholder->node = net_.node(node.parent).children[index + 1];
     } else {
         link_beside(token, placeholder, true);
-        placeholder->state.children.last = index - 1;
+        placeholder->state.last_child = index - 1;
         if (last > index) {
             Token* rest = make_placeholder(node.parent, placeholder->parent, placeholder->fact, index + 1, last);
             rest->generation = placeholder->generation;
@@ -206,7 +208,7 @@ std::vector<const Token*> Matcher::placeholders_in_join_order(NodeId id) const
     const std::size_t buckets = TokenIndex::bucket_count(!node.keys.empty(), parent->peak_passes);
     std::vector<std::pair<std::size_t, const Token*>> found;
     for (const Token* placeholder = parent->placeholders; placeholder != nullptr; placeholder = placeholder->link.next) {
-        if (!covers(placeholder, node.child_index)) continue;
+        if (!covers(placeholder, net_.node(placeholder->node), node.child_index)) continue;
         found.emplace_back(direct_left_hash(node, placeholder->facts()) & (buckets - 1), placeholder);
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

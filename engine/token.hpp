@@ -18,7 +18,7 @@ enum TokenFlag : std::uint8_t {
     token_dying = 2,     // being deleted; owners that are dying ignore their body's changes
     token_starting = 4,  // an owner working out its first count; it passes nothing on yet
     // Stands for the tokens a run of unlinked children would hold (matcher_unlinking.cpp);
-    // its node is their parent.
+    // its node is the first of them.
     token_placeholder = 8,
 };
 
@@ -36,15 +36,11 @@ struct Token {
     // In the node's left index (joins), an aggregate's list of results, or the parent
     // node's list of placeholders.
     IndexLink<Token> link;
-    struct Children {
-        std::uint32_t first;
-        std::uint32_t last;
-    };
     union State {
         Activation* activation;       // terminal
         std::uint64_t count;          // not / exists: the body's matches (negative: matching facts)
         AggregateState* aggregate;    // aggregate
-        Children children;            // placeholder: the indexes of the children it stands for
+        std::uint32_t last_child;     // placeholder: the index of the last child it stands for
     } state{};
     NodeId node = 0;
     std::uint32_t generation = 0;  // the matcher's generation when the token was made
