@@ -86,6 +86,26 @@ public:
 
     [[nodiscard]] std::size_t size() const { return size_; }
 
+    // The buckets an index has once it has held `items` items at a time: they are never
+    // given back, and the order `for_each` visits items in depends on how many there are.
+    [[nodiscard]] static std::size_t bucket_count(bool hashed, std::size_t items)
+    {
+        if (items == 0) return 0;
+        if (!hashed) return 1;
+        std::size_t count = first_buckets;
+        while (items > load * count) count *= 2;
+        return count;
+    }
+
+    // An empty index takes the buckets it would have after holding `items` items, so that
+    // items added now land where they would have been.
+    void grow_for(std::size_t items, MemoryMeter& meter)
+    {
+        if (!buckets_.empty() || items == 0) return;
+        buckets_.resize(bucket_count(hashed_, items));
+        meter.add(buckets_.size() * sizeof(Bucket));
+    }
+
     // Every item, bucket by bucket.
     template <typename Visit>
     void for_each(Visit visit) const
@@ -114,6 +134,7 @@ private:
     };
     using Bucket = std::conditional_t<FrontOnly, FrontBucket, TailedBucket>;
     static constexpr std::size_t load = FrontOnly ? 2 : 1;  // items per bucket before it grows
+    static constexpr std::size_t first_buckets = 8;
 
     Bucket& bucket_of(std::uint64_t hash) { return buckets_[hashed_ ? (hash & (buckets_.size() - 1)) : 0]; }
 
@@ -142,7 +163,7 @@ private:
     void grow_if_full(MemoryMeter& meter)
     {
         if (buckets_.empty()) {
-            const std::size_t count = hashed_ ? 8 : 1;
+            const std::size_t count = hashed_ ? first_buckets : 1;
             buckets_.resize(count);
             meter.add(count * sizeof(Bucket));
             return;

@@ -31,7 +31,10 @@ void Matcher::make_node_chunk(std::uint32_t chunk)
     const std::size_t end = std::min<std::size_t>(net_.nodes().size(), (chunk + 1) * std::size_t{chunk_size});
     memories.reserve(chunk_size);
     for (std::size_t id = chunk * std::size_t{chunk_size}; id < end; ++id) {
-        memories.push_back(NodeMemory{TokenIndex(!net_.nodes()[id].keys.empty(), TokenLink{}), 0});
+        const Node& node = net_.nodes()[id];
+        NodeMemory& memory = memories.emplace_back(!node.keys.empty());
+        memory.unlinked_children = node.first_lazy_child != no_child;
+        memory.linked_children = node.eager_children;
     }
 }
 
@@ -47,10 +50,7 @@ void Matcher::make_alpha_chunk(std::uint32_t chunk)
     }
 }
 
-void Matcher::start()
-{
-    for (const NodeId child : net_.node(0).children) emit(child, nullptr, nullptr, false);
-}
+void Matcher::start() { emit_children(0, net_.node(0), node_memory(0), nullptr, nullptr, false); }
 
 void Matcher::add_fact(Fact* fact)
 {
@@ -81,7 +81,12 @@ void Matcher::add_fact(Fact* fact)
             new (&entry->links()[key]) IndexLink<AlphaEntry>{};
             alpha_index(memory.first_index + key).push_back(entry, right_hash(memory.keys[key], fact), meter_);
         }
-        for (const NodeId join : memory.joins) joins.emplace_back(join, entry);
+        // Unlinked joins wait for the first fact of their memory (matcher_unlinking.cpp).
+        const bool first_fact = alpha_index(memory.first_index).size() == 1;
+        for (const NodeId join : memory.joins) {
+            if (first_fact && net_.node(join).lazy) link_node(join, net_.node(join));
+            joins.emplace_back(join, entry);
+        }
     }
     // Deeper joins first: a join that a shallower one feeds must not see the new fact
     // both ways (see network.hpp).
@@ -120,22 +125,14 @@ void Matcher::emit(NodeId id, Token* parent, Fact* fact, bool sub)
     const Node& node = net_.node(id);
     // A filter adds no position: test the parent's facts before making anything.
     if (node.kind == NodeKind::Filter && !tests_hold(node.compiled_tests, parent != nullptr ? parent->facts() : nullptr, nullptr)) return;
-    auto* token = new (tokens_.allocate(node.depth)) Token{};
-    token->node = id;
-    token->generation = generation_;
-    token->depth = static_cast<std::uint16_t>(node.depth);
-    token->fact = fact;
-    const std::uint32_t parent_depth = parent != nullptr ? parent->depth : 0;
-    if (parent_depth > 0) std::copy_n(parent->facts(), parent_depth, token->facts());
-    if (node.depth > parent_depth) token->facts()[parent_depth] = fact;
+    Token* token = make_token(id, node.depth, parent, fact);
     link_token(token, parent, sub);
-    ++node_memory(id).tokens;
+    NodeMemory& memory = node_memory(id);
+    ++memory.tokens;
     switch (node.kind) {
     case NodeKind::Join: join_left(id, node, token); break;
     case NodeKind::Negative: negative_left(id, node, token); break;
-    case NodeKind::Filter:
-        for (const NodeId child : node.children) emit(child, token, nullptr, false);
-        break;
+    case NodeKind::Filter: emit_children(id, node, memory, token, nullptr, false); break;
     case NodeKind::Owner: owner_start(node, token); break;
     case NodeKind::Partner: result_added(node, token); break;
     case NodeKind::Terminal: listener_.match_added(token, node.rule); break;
@@ -183,7 +180,14 @@ void Matcher::delete_token(Token* token)
     const Node& node = net_.node(token->node);
     switch (node.kind) {
     case NodeKind::Join:
-    case NodeKind::Negative: node_memory(token->node).left.remove(token); break;
+    case NodeKind::Negative:
+        // A placeholder (matcher_unlinking.cpp) is held by a lazy join and has no children.
+        if ((token->flags & token_placeholder) != 0) {
+            delete_placeholder(token);
+            return;
+        }
+        node_memory(token->node).left.remove(token);
+        break;
     case NodeKind::Owner: release_owner(node, token); break;
     case NodeKind::Partner: result_removed(node, token); break;
     case NodeKind::Terminal: listener_.match_removed(token); break;

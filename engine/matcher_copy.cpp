@@ -27,8 +27,11 @@ void Matcher::relocate(Token& token, const Relocation& relocation) const
     token.link.next = relocation(token.link.next);
     token.link.prev = relocation(token.link.prev);
     const Node& node = net_.node(token.node);
-    if (node.kind == NodeKind::Terminal) token.state.activation = relocation(token.state.activation);
-    else if (node.kind == NodeKind::Owner && node.owner_kind == OwnerKind::Aggregate) {
+    // A placeholder's state is the index of a child, not a pointer.
+    const bool placeholder = (token.flags & token_placeholder) != 0;
+    if (!placeholder && node.kind == NodeKind::Terminal) {
+        token.state.activation = relocation(token.state.activation);
+    } else if (!placeholder && node.kind == NodeKind::Owner && node.owner_kind == OwnerKind::Aggregate) {
         token.state.aggregate = relocation(token.state.aggregate);
     }
     Fact** facts = token.facts();
@@ -57,7 +60,7 @@ void Matcher::relocate(const Matcher& source, const Relocation& relocation)
     for (std::size_t chunk = 0; chunk < source.node_chunks_.size(); ++chunk) {
         node_chunks_[chunk].reserve(source.node_chunks_[chunk].size());
         for (const NodeMemory& memory : source.node_chunks_[chunk]) {
-            node_chunks_[chunk].push_back(NodeMemory{TokenIndex(memory.left, relocation), memory.tokens});
+            node_chunks_[chunk].emplace_back(memory, relocation);
         }
     }
     for (std::size_t chunk = 0; chunk < source.alpha_chunks_.size(); ++chunk) {

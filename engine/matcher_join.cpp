@@ -107,8 +107,7 @@ bool Matcher::tests_hold(const std::vector<CompiledTest>& tests, Fact* const* fa
 bool Matcher::left_hash(const Node& node, Fact* const* facts, Values& values, std::uint64_t& hash)
 {
     if (node.direct_keys) {
-        hash = key_seed;
-        for (const JoinKey& key : node.keys) hash = key_combine(hash, facts[key.position]->slot(key.slot));
+        hash = direct_left_hash(node, facts);
         return true;
     }
     const bool keyed = left_values(node, facts, values);
@@ -127,7 +126,8 @@ void Matcher::join_left(NodeId id, const Node& node, Token* token)
     Values left;
     std::uint64_t hash = 0;
     const bool keyed = left_hash(node, facts, left, hash);
-    node_memory(id).left.push_front(token, hash, meter_);
+    NodeMemory& memory = node_memory(id);
+    memory.left.push_front(token, hash, meter_);
     // A key that cannot be computed (an error, already kept) matches nothing.
     if (!keyed) return;
     const bool sub = token->node != id;
@@ -137,7 +137,7 @@ void Matcher::join_left(NodeId id, const Node& node, Token* token)
         if (link(entry).hash != hash) continue;
         Fact* fact = entry->fact;
         if (!keys_equal(node, facts, left, fact) || !tests_hold(node.compiled_tests, facts, fact)) continue;
-        for (const NodeId child : node.children) emit(child, token, fact, sub);
+        emit_children(id, node, memory, token, fact, sub);
     }
 }
 
@@ -146,13 +146,13 @@ void Matcher::join_right(NodeId id, const Node& node, AlphaEntry* entry)
     Fact* fact = entry->fact;
     const std::uint64_t hash = right_hash(net_.alpha_memories()[node.alpha].keys[node.right_key], fact);
     Values left;
-    for (Token* token = node_memory(id).left.bucket_head(hash); token != nullptr; token = token->link.next) {
+    NodeMemory& memory = node_memory(id);
+    for (Token* token = memory.left.bucket_head(hash); token != nullptr; token = token->link.next) {
         if (token->link.hash != hash) continue;
         Fact* const* facts = token->facts();
         if (!node.direct_keys && !left_values(node, facts, left)) continue;
         if (!keys_equal(node, facts, left, fact) || !tests_hold(node.compiled_tests, facts, fact)) continue;
-        const bool sub = token->node != id;
-        for (const NodeId child : node.children) emit(child, token, fact, sub);
+        emit_children(id, node, memory, token, fact, token->node != id);
     }
 }
 

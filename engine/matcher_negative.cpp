@@ -13,7 +13,8 @@ void Matcher::negative_left(NodeId id, const Node& node, Token* token)
     Values left;
     std::uint64_t hash = 0;
     const bool keyed = left_hash(node, facts, left, hash);
-    node_memory(id).left.push_front(token, hash, meter_);
+    NodeMemory& memory = node_memory(id);
+    memory.left.push_front(token, hash, meter_);
     std::uint64_t count = 0;
     if (keyed) {
         const AlphaIndex& right = alpha_index(net_.alpha_memories()[node.alpha].first_index + node.right_key);
@@ -26,14 +27,15 @@ void Matcher::negative_left(NodeId id, const Node& node, Token* token)
         }
     }
     token->state.count = count;
-    if ((count > 0) == node.exists) negative_outputs(node, token);
+    if ((count > 0) == node.exists) negative_outputs(node, memory, token);
 }
 
 void Matcher::negative_right(NodeId id, const Node& node, Fact* fact, bool added)
 {
     const std::uint64_t hash = right_hash(net_.alpha_memories()[node.alpha].keys[node.right_key], fact);
     Values left;
-    for (Token* token = node_memory(id).left.bucket_head(hash); token != nullptr; token = token->link.next) {
+    NodeMemory& memory = node_memory(id);
+    for (Token* token = memory.left.bucket_head(hash); token != nullptr; token = token->link.next) {
         if (token->link.hash != hash || (!added && token->generation == generation_)) continue;
         Fact* const* facts = token->facts();
         if (!node.direct_keys && !left_values(node, facts, left)) continue;
@@ -42,15 +44,15 @@ void Matcher::negative_right(NodeId id, const Node& node, Fact* fact, bool added
         if (added) ++token->state.count;
         else --token->state.count;
         const bool holds = (token->state.count > 0) == node.exists;
-        if (holds && !was_holding) negative_outputs(node, token);
+        if (holds && !was_holding) negative_outputs(node, memory, token);
         else if (!holds && was_holding) delete_outputs(token);
     }
 }
 
-void Matcher::negative_outputs(const Node& node, Token* token)
+void Matcher::negative_outputs(const Node& node, NodeMemory& memory, Token* token)
 {
     if (!tests_hold(node.compiled_output_tests, token->facts(), nullptr)) return;
-    for (const NodeId child : node.children) emit(child, token, nullptr, false);
+    emit_children(token->node, node, memory, token, nullptr, false);
 }
 
 }  // namespace koers::engine

@@ -62,7 +62,7 @@ void Matcher::owner_update(const Node& node, Token* owner)
 void Matcher::emit_outputs(const Node& node, Token* owner, Fact* result)
 {
     if (!tests_hold(node.compiled_tests, owner->facts(), result)) return;
-    for (const NodeId child : node.children) emit(child, owner, result, false);
+    emit_children(owner->node, node, node_memory(owner->node), owner, result, false);
 }
 
 void Matcher::result_added(const Node& partner, Token* result)

@@ -21,7 +21,9 @@
 //   Partner   end of an owner's body: tells the owner of each match that comes or goes.
 //   Terminal  a complete match of a rule: an activation.
 // Guards right after a pattern or an owner become tests of that node. Nodes with the
-// same parent and the same tests are shared between rules.
+// same parent and the same tests are shared between rules. A join (or `exists` of one
+// pattern) whose alpha memory has had no fact may be left unlinked in a session: see
+// matcher_unlinking.cpp.
 #pragma once
 
 #include <cstdint>
@@ -42,6 +44,7 @@ namespace koers::engine {
 using NodeId = std::uint32_t;
 using AlphaId = std::uint32_t;
 inline constexpr NodeId no_node = std::numeric_limits<NodeId>::max();
+inline constexpr std::uint32_t no_child = std::numeric_limits<std::uint32_t>::max();
 
 struct AlphaMemory {
     TemplateId template_id = 0;
@@ -123,6 +126,15 @@ struct Node {
     NodeId owner = no_node;
     // Terminal
     RuleId rule = 0;
+    // Left unlinking (engine/matcher_unlinking.cpp)
+    std::uint32_t child_index = no_child;  // where it is in its parent's children, if it is there
+    // A join or `exists` of one pattern that passes nothing on while its alpha memory has
+    // had no fact, and computes its keys without the evaluator: it may be left unlinked.
+    bool lazy = false;
+    // With lazy children: the index of the first, and the indexes of the children that
+    // are never left unlinked.
+    std::uint32_t first_lazy_child = no_child;
+    std::vector<std::uint32_t> eager_children;
 };
 
 // Where a rule variable's value is in a complete match.
@@ -235,9 +247,15 @@ struct NetworkBuild {
     std::vector<RuntimeError> errors;
 };
 
+struct NetworkOptions {
+    // Joins whose alpha memory has had no fact yet get no tokens (engine/matcher_unlinking.cpp).
+    // Rules fire the same either way; off only to show that.
+    bool left_unlinking = true;
+};
+
 // Builds the network of a ruleset. A ruleset the compiler made is always accepted;
 // a hand-made one with a variable used before it is bound, or an id out of range, gets
 // errors instead of a network.
-NetworkBuild build_network(std::shared_ptr<const RuleSet> rules);
+NetworkBuild build_network(std::shared_ptr<const RuleSet> rules, const NetworkOptions& options = {});
 
 }  // namespace koers::engine

@@ -57,16 +57,16 @@ std::vector<CompiledTest> compile_tests(const std::vector<ExprRef>& tests, const
 
 }  // namespace
 
-NetworkBuilder::NetworkBuilder(std::shared_ptr<const RuleSet> rules)
-    : rules_(std::move(rules)), network_(std::make_shared<Network>()), exprs_(network_->exprs_, *rules_, errors_),
-      scratch_(scratch_arena_, *rules_, scratch_errors_)
+NetworkBuilder::NetworkBuilder(std::shared_ptr<const RuleSet> rules, const NetworkOptions& options)
+    : rules_(std::move(rules)), options_(options), network_(std::make_shared<Network>()),
+      exprs_(network_->exprs_, *rules_, errors_), scratch_(scratch_arena_, *rules_, scratch_errors_)
 {
 }
 
-NetworkBuild build_network(std::shared_ptr<const RuleSet> rules)
+NetworkBuild build_network(std::shared_ptr<const RuleSet> rules, const NetworkOptions& options)
 {
     if (!rules || !rules->values) return {nullptr, {RuntimeError{"the ruleset has no value store", {}, {}}}};
-    return NetworkBuilder(std::move(rules)).build();
+    return NetworkBuilder(std::move(rules), options).build();
 }
 
 NetworkBuild NetworkBuilder::build()
@@ -84,6 +84,7 @@ NetworkBuild NetworkBuilder::build()
     for (RuleId id = 0; id < rules_->rules.size(); ++id) build_rule(id);
     finish();
     if (!errors_.empty()) return {nullptr, std::move(errors_)};
+    mark_lazy_nodes();
     net.initial_state_ = initial_state_of(net);
     return {std::move(network_), {}};
 }

@@ -16,7 +16,7 @@ namespace koers::engine {
 
 class NetworkBuilder {
 public:
-    explicit NetworkBuilder(std::shared_ptr<const RuleSet> rules);
+    NetworkBuilder(std::shared_ptr<const RuleSet> rules, const NetworkOptions& options);
     NetworkBuild build();
 
 private:
@@ -59,10 +59,12 @@ private:
 
     void compile_actions(RuleId id, Scope scope);
     void finish();
+    void mark_lazy_nodes();  // network_lazy_nodes.cpp
     bool valid_template(TemplateId id, const SourceRef& where);
     bool valid_slot(TemplateId id, SlotIndex slot, const SourceRef& where);
 
     std::shared_ptr<const RuleSet> rules_;
+    NetworkOptions options_;
     std::shared_ptr<Network> network_;
     std::vector<RuntimeError> errors_;
     ExprCompiler exprs_;

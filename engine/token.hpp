@@ -17,6 +17,9 @@ enum TokenFlag : std::uint8_t {
     token_sub = 1,       // hangs in its parent's `first_sub` list: part of an owner's body
     token_dying = 2,     // being deleted; owners that are dying ignore their body's changes
     token_starting = 4,  // an owner working out its first count; it passes nothing on yet
+    // Stands for the tokens a run of unlinked children would hold (matcher_unlinking.cpp);
+    // its node is the first of them.
+    token_placeholder = 8,
 };
 
 // A partial match: the facts of positions 0..depth-1, held by the node it arrived at.
@@ -30,11 +33,14 @@ struct Token {
     Fact* fact = nullptr;  // the fact this token added, if any
     Token* fact_next = nullptr;  // other tokens that added the same fact
     Token* fact_prev = nullptr;
-    IndexLink<Token> link;  // in the node's left index (joins), or an aggregate's list of results
+    // In the node's left index (joins), an aggregate's list of results, or the parent
+    // node's list of placeholders.
+    IndexLink<Token> link;
     union State {
         Activation* activation;       // terminal
         std::uint64_t count;          // not / exists: the body's matches (negative: matching facts)
         AggregateState* aggregate;    // aggregate
+        std::uint32_t last_child;     // placeholder: the index of the last child it stands for
     } state{};
     NodeId node = 0;
     std::uint32_t generation = 0;  // the matcher's generation when the token was made
