@@ -27,7 +27,6 @@ Session::Session(const Session& other)
     : network_(other.network_), state_(std::make_unique<SessionState>(*other.state_, network_)), trace_(other.trace_),
       logger_(other.logger_)
 {
-    state_->tracing = trace_;
     if (logger_) state_->logger = logger_;
 }
 
@@ -46,8 +45,7 @@ void Session::restart(bool initial_facts)
     if (initial_facts && !trace_) state_ = std::make_unique<SessionState>(network_->initial_state(), network_);
     else state_ = std::make_unique<SessionState>(network_, trace_);
     if (logger_) state_->logger = logger_;
-    if (!initial_facts || !trace_) return;
-    for (const FactValue& fact : network_->rules().initial_facts) assert_fact(fact);
+    if (initial_facts && trace_) state_->assert_initial_facts();
 }
 
 FactOutcome Session::assert_fact(const FactValue& fact)

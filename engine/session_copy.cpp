@@ -43,15 +43,7 @@ std::unique_ptr<const SessionState> initial_state_of(const Network& network)
 {
     // The state must not keep its own network alive: the network owns it.
     auto state = std::make_unique<SessionState>(std::shared_ptr<const Network>(std::shared_ptr<const Network>(), &network), false);
-    for (const FactValue& fact : network.rules().initial_facts) {
-        state->error.reset();
-        AssertRequest request;
-        request.template_id = fact.template_id;
-        request.slots = fact.slots;
-        request.where = &fact.where;
-        state->assert_fact(request);
-    }
-    state->error.reset();
+    state->assert_initial_facts();
     // Copies of a copy find its pools in one piece of memory, which is quicker to copy
     // and to relocate from.
     return std::make_unique<SessionState>(*state, state->keep);

@@ -60,6 +60,19 @@ Asserted SessionState::assert_fact(const AssertRequest& request)
     return {fact, false};
 }
 
+void SessionState::assert_initial_facts()
+{
+    for (const FactValue& fact : rules.initial_facts) {
+        AssertRequest request;
+        request.template_id = fact.template_id;
+        request.slots = fact.slots;
+        request.where = &fact.where;
+        error.reset();
+        assert_fact(request);
+    }
+    error.reset();
+}
+
 bool SessionState::retract_fact(Fact* fact)
 {
     if (!fact->live) return false;

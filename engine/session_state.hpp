@@ -48,6 +48,9 @@ struct SessionState final : MatchListener {
 
     // Working memory changes, each followed by the logical retractions it causes.
     Asserted assert_fact(const AssertRequest& request);
+    // The ruleset's `facts` blocks, as Session::reset asserts them: an error in one fact
+    // is dropped and does not keep the others out.
+    void assert_initial_facts();
     bool retract_fact(Fact* fact);
     void retract_now(Fact* fact);
     void settle();
