@@ -8,11 +8,10 @@
 #include <string_view>
 
 #include <tao/pegtl.hpp>
-#include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "grammar/error_messages.hpp"
 #include "grammar/rules.hpp"
-#include "grammar/tree_selector.hpp"
+#include "grammar/tree_builder.hpp"
 #include "grammar/tree_to_ast.hpp"
 
 namespace koers {
@@ -24,6 +23,7 @@ struct ParseState {
     std::uint32_t file = 0;
     // Keyed by offset: a comment read again after backtracking is stored once.
     std::map<std::uint32_t, ast::Comment> comments;
+    TreeBuilder tree;
 };
 
 template <typename Rule>
@@ -85,7 +85,7 @@ template <>
 struct parse_action<grammar::logical_not> : nesting_guard {};
 
 template <typename Rule>
-using parse_control = pegtl::must_if<grammar::error_messages>::control<Rule>;
+using parse_control = grammar::tree_building<pegtl::must_if<grammar::error_messages>::control, Rule>;
 
 bool is_declaration_keyword_at(std::string_view text, std::size_t offset)
 {
@@ -179,11 +179,12 @@ ast::Module parse_module(const SourceSet& sources, std::uint32_t file, Diagnosti
         }
         const auto declaration_iterator = in.iterator();
         const std::size_t declaration_start = static_cast<std::size_t>(in.current() - text.data());
+        state.tree.reset();
         try {
-            auto root = grammar::parse_tree::parse<grammar::next_declaration, TreeNode, grammar::tree_selector,
-                                                   parse_action, parse_control>(in, state);
-            if (!root || root->children.empty()) break;  // end of file
-            for (const auto& node : root->children) {
+            (void)pegtl::parse<grammar::next_declaration, parse_action, parse_control>(in, state);
+            const TreeChildren declarations = state.tree.finish();
+            if (declarations.empty()) break;  // end of file
+            for (const TreeNode* node : declarations) {
                 if (auto declaration = converter.declaration(*node)) {
                     module.declarations.push_back(std::move(*declaration));
                 }

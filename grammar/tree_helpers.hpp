@@ -23,7 +23,7 @@ template <typename Rule>
 inline const TreeNode* find_child(const TreeNode& node)
 {
     for (const auto& child : node.children) {
-        if (is<Rule>(*child)) return child.get();
+        if (is<Rule>(*child)) return child;
     }
     return nullptr;
 }

@@ -14,10 +14,10 @@ ast::Span TreeConverter::span(const TreeNode& node) const
 {
     ast::Span result;
     result.file = file_;
-    result.line = static_cast<std::uint32_t>(node.m_begin.line);
-    result.column = static_cast<std::uint32_t>(node.m_begin.column);
-    result.offset = static_cast<std::uint32_t>(node.m_begin.byte);
-    result.end_offset = node.has_content() ? static_cast<std::uint32_t>(node.m_end.byte) : result.offset;
+    result.line = node.begin_position.line;
+    result.column = node.begin_position.column;
+    result.offset = node.begin_position.byte;
+    result.end_offset = node.has_content() ? node.end_position.byte : result.offset;
     return result;
 }
 

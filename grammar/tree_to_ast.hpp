@@ -6,19 +6,11 @@
 #include <string>
 #include <string_view>
 
-#include <tao/pegtl/contrib/parse_tree.hpp>
-
 #include "grammar/ast.hpp"
 #include "grammar/diagnostic.hpp"
+#include "grammar/tree_node.hpp"
 
 namespace koers {
-
-// A parse-tree node. Parsing makes and drops many short-lived nodes, so they come
-// from a per-thread free list instead of the general heap.
-struct TreeNode : tao::pegtl::parse_tree::basic_node<TreeNode> {
-    static void* operator new(std::size_t size);
-    static void operator delete(void* node, std::size_t size) noexcept;
-};
 
 class TreeConverter {
 public:
