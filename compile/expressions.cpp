@@ -30,6 +30,18 @@ std::optional<engine::Builtin> builtin_named(std::string_view name)
     return std::nullopt;
 }
 
+engine::Value value_of(CompileContext& context, const ast::Literal& literal)
+{
+    switch (literal.kind) {
+    case ast::LiteralKind::Int: return engine::Value::integer(literal.int_value);
+    case ast::LiteralKind::Number: return engine::Value::number(literal.number_value);
+    case ast::LiteralKind::Text: return context.values().text(literal.text);
+    case ast::LiteralKind::Symbol: return context.values().symbol(literal.text);
+    case ast::LiteralKind::Bool: return engine::Value::boolean(literal.bool_value);
+    }
+    return {};
+}
+
 engine::Operator binary_operator(ast::BinaryOp op)
 {
     switch (op) {
@@ -100,13 +112,7 @@ private:
     ExprSpec visit(const ast::Expr&, const ast::Literal& literal)
     {
         ExprSpec spec;
-        switch (literal.kind) {
-        case ast::LiteralKind::Int: spec.value = engine::Value::integer(literal.int_value); break;
-        case ast::LiteralKind::Number: spec.value = engine::Value::number(literal.number_value); break;
-        case ast::LiteralKind::Text: spec.value = context_.values().text(literal.text); break;
-        case ast::LiteralKind::Symbol: spec.value = context_.values().symbol(literal.text); break;
-        case ast::LiteralKind::Bool: spec.value = engine::Value::boolean(literal.bool_value); break;
-        }
+        spec.value = value_of(context_, literal);
         return spec;
     }
 
@@ -268,6 +274,19 @@ engine::ExprSpec constant_expression(engine::Value value, engine::SourceRef wher
     spec.value = value;
     spec.where = std::move(where);
     return spec;
+}
+
+std::optional<engine::Value> literal_value(CompileContext& context, const ast::Expr& expr)
+{
+    if (const auto* literal = std::get_if<ast::Literal>(&expr.node)) return value_of(context, *literal);
+    const auto* text = std::get_if<ast::TextTemplate>(&expr.node);
+    if (text == nullptr) return std::nullopt;
+    std::string plain;
+    for (const ast::TextPart& part : text->parts) {
+        if (part.expr) return std::nullopt;
+        plain += part.text;
+    }
+    return context.values().text(plain);
 }
 
 engine::ExprSpec compile_expression(CompileContext& context, const ast::Expr& expr, const ExprEnvironment& environment)

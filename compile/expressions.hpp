@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "compile/compile_context.hpp"
@@ -26,5 +27,9 @@ engine::ExprSpec compile_text(CompileContext& context, const ast::TextTemplate& 
                               const ExprEnvironment& environment, bool always_concat);
 
 engine::ExprSpec constant_expression(engine::Value value, engine::SourceRef where);
+
+// The value of a literal, or of a text without interpolation; empty for any other
+// expression. Names and texts are interned in the context's value store.
+std::optional<engine::Value> literal_value(CompileContext& context, const ast::Expr& expr);
 
 }  // namespace koers::compile

@@ -10,6 +10,8 @@ namespace koers::compile {
 
 std::optional<engine::Value> constant_value(CompileContext& context, const ast::Expr& expr)
 {
+    // Most values in facts are literals, which need no expression to be computed.
+    if (std::optional<engine::Value> literal = literal_value(context, expr)) return literal;
     const std::size_t errors_before = context.errors();
     const engine::ExprSpec spec = compile_expression(context, expr, ExprEnvironment{});
     if (context.errors() != errors_before) return std::nullopt;

@@ -2,14 +2,15 @@
 
 #include <cctype>
 #include <cmath>
-#include <sstream>
+#include <algorithm>
+#include <string_view>
 
 #include "report/phrases.hpp"
 #include "report/vocabulary.hpp"
 
 namespace koers::report {
 
-std::size_t display_width(const std::string& text)
+std::size_t display_width(std::string_view text)
 {
     std::size_t count = 0;
     for (const char c : text) {
@@ -26,28 +27,33 @@ std::string pad(const std::string& text, std::size_t width)
 
 std::string wrap(const std::string& text, std::size_t width, std::size_t first, std::size_t rest)
 {
-    std::string out;
-    std::string line(first, ' ');
+    constexpr std::string_view blanks = " \t\n\v\f\r";
+    std::string out(first, ' ');
     std::size_t line_width = first;
     bool line_empty = true;
-    std::istringstream words(text);
-    for (std::string word; words >> word;) {
+    const std::string_view all(text);
+    for (std::size_t start = all.find_first_not_of(blanks); start != std::string_view::npos;
+         start = all.find_first_not_of(blanks, start)) {
+        const std::size_t stop = std::min(all.find_first_of(blanks, start), all.size());
+        const std::string_view word = all.substr(start, stop - start);
+        start = stop;
         const std::size_t word_width = display_width(word);
         if (!line_empty && line_width + 1 + word_width > width) {
-            out += line + "\n";
-            line = std::string(rest, ' ');
+            out += '\n';
+            out.append(rest, ' ');
             line_width = rest;
             line_empty = true;
         }
         if (!line_empty) {
-            line += ' ';
+            out += ' ';
             ++line_width;
         }
-        line += word;
+        out += word;
         line_width += word_width;
         line_empty = false;
     }
-    return out + line + "\n";
+    out += '\n';
+    return out;
 }
 
 std::string signed_number(double value) { return (value > 0 ? "+" : "") + number_text(value); }

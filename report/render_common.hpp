@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/report.hpp"
@@ -11,7 +12,7 @@
 namespace koers::report {
 
 // Code points, which is what a terminal shows for the Latin text of reports.
-std::size_t display_width(const std::string& text);
+std::size_t display_width(std::string_view text);
 std::string pad(const std::string& text, std::size_t width);
 // Words wrapped at `width`, the first line indented by `first`, the rest by `rest`; ends
 // with a newline.
