@@ -4,7 +4,9 @@
 // are reused from one declaration to the next, so parsing allocates almost nothing.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include <tao/pegtl.hpp>
@@ -19,32 +21,28 @@ public:
     // Forgets the nodes of the previous declaration, also after a parse error.
     void reset();
 
-    void open_group() { marks_.push_back(static_cast<std::uint32_t>(pending_.size())); }
-    void keep_group() { marks_.pop_back(); }
-    void drop_group()
+    [[gnu::always_inline]] void open_group()
     {
-        pending_.resize(marks_.back());
-        marks_.pop_back();
+        if (open_ == marks_.size()) grow(marks_, open_);
+        marks_[open_++] = pending_count_;
     }
+    void keep_group() { --open_; }
+    void drop_group() { pending_count_ = marks_[--open_]; }
 
     void open_node(const TextPosition& begin)
     {
+        if (open_ >= begins_.size()) grow(begins_, open_);
+        begins_[open_] = begin;
         open_group();
-        begins_.push_back(begin);
     }
-    void drop_node()
-    {
-        drop_group();
-        begins_.pop_back();
-    }
+    void drop_node() { drop_group(); }
     // The node of a rule that succeeded; `end` has null data for a node without text.
     void keep_node(const char* rule, const TextPosition& end);
     // A folded rule: one child stands for it, several get a node without text.
     void keep_folded(const char* rule)
     {
-        if (pending_.size() - marks_.back() == 1) {
-            marks_.pop_back();
-            begins_.pop_back();
+        if (pending_count_ - marks_[open_ - 1] == 1) {
+            --open_;
             return;
         }
         keep_node(rule, TextPosition{});
@@ -54,13 +52,23 @@ public:
     TreeChildren finish();
 
 private:
+    // Makes room for item `index` and more.
+    template <typename Item>
+    static void grow(std::vector<Item>& stack, std::size_t index)
+    {
+        stack.resize(index * 2 + 64);
+    }
+
     std::vector<TreeNode> nodes_;
     std::vector<std::uint32_t> first_child_;    // per node, into children_
     std::vector<std::uint32_t> children_;       // node indices, each node's children together
-    std::vector<std::uint32_t> pending_;        // nodes made but not yet given a parent
-    std::vector<std::uint32_t> marks_;          // size of pending_ when each open rule started
-    std::vector<TextPosition> begins_;          // where each open kept rule started
     std::vector<const TreeNode*> child_nodes_;  // children_ as pointers, made by finish()
+    // Stacks that only grow: their sizes are the counts below.
+    std::vector<std::uint32_t> pending_;  // nodes made but not yet given a parent
+    std::uint32_t pending_count_ = 0;
+    std::vector<std::uint32_t> marks_;    // pending_count_ when each open rule started
+    std::vector<TextPosition> begins_;    // where each open rule started (kept rules only)
+    std::uint32_t open_ = 0;
 };
 
 namespace grammar {
@@ -86,11 +94,61 @@ constexpr bool may_make_nodes()
     else return any_may_make_nodes<Depth>(typename Rule::subs_t{});
 }
 
+// Rules that never fail (they match nothing or throw).
+template <typename Implementation>
+inline constexpr bool never_fails = false;
 template <typename Rule>
-inline constexpr TreeRole tree_role = kept_rules::contains<Rule>     ? TreeRole::kept
-                                      : folded_rules::contains<Rule> ? TreeRole::folded
-                                      : may_make_nodes<Rule, 8>()   ? TreeRole::group
-                                                                     : TreeRole::none;
+inline constexpr bool never_fails<tao::pegtl::internal::opt<Rule>> = true;
+template <typename Rule>
+inline constexpr bool never_fails<tao::pegtl::internal::star<Rule>> = true;
+template <typename Rule>
+inline constexpr bool never_fails<tao::pegtl::internal::must<Rule>> = true;
+
+template <typename Rule>
+constexpr bool may_fail()
+{
+    return !never_fails<typename Rule::rule_t>;
+}
+
+// Whether a rule that fails leaves no nodes behind without a mark of its own, because
+// its sub-rules drop theirs. Unknown kinds of rules take a mark.
+template <typename Implementation>
+struct cleans_up : std::false_type {};
+
+template <typename Rule>
+constexpr bool leaves_nothing_on_failure()
+{
+    return tao::pegtl::internal::enable_control<Rule> || !may_make_nodes<Rule, 8>() || !may_fail<Rule>() ||
+           cleans_up<typename Rule::rule_t>::value;
+}
+
+// A sequence also leaves nodes when a sub-rule that made some is followed by one that fails.
+template <typename... Rules>
+struct cleans_up<tao::pegtl::internal::seq<Rules...>> {
+    static constexpr bool no_failure_after_nodes()
+    {
+        constexpr bool makes[] = {may_make_nodes<Rules, 8>()..., false};
+        constexpr bool fails[] = {may_fail<Rules>()..., false};
+        bool made = false;
+        for (std::size_t i = 0; i < sizeof...(Rules); ++i) {
+            if (made && fails[i]) return false;
+            made = made || makes[i];
+        }
+        return true;
+    }
+    static constexpr bool value = no_failure_after_nodes() && (leaves_nothing_on_failure<Rules>() && ...);
+};
+
+template <typename... Rules>
+struct cleans_up<tao::pegtl::internal::sor<Rules...>>
+    : std::bool_constant<(leaves_nothing_on_failure<Rules>() && ...)> {};
+
+template <typename Rule>
+inline constexpr TreeRole tree_role =
+    kept_rules::contains<Rule>                                                      ? TreeRole::kept
+    : folded_rules::contains<Rule>                                                  ? TreeRole::folded
+    : may_make_nodes<Rule, 8>() && may_fail<Rule>() && !cleans_up<typename Rule::rule_t>::value ? TreeRole::group
+                                                                                    : TreeRole::none;
 
 // The control of a parse that builds a tree: Base's behaviour, plus the tree kept in
 // the `tree` member of the first parse state.
