@@ -46,7 +46,7 @@ std::optional<fs::path> default_ruleset()
 }
 
 struct PreparedRun {
-    std::unique_ptr<LoadedRuleset> loaded;
+    std::unique_ptr<LoadedRuleset> loaded;  // its program is empty: a report does not need it
     std::vector<advisor::AssessmentFact> facts;
     std::unique_ptr<advisor::AssessmentRun> run;  // a fresh session, the facts not yet asserted
 };
@@ -57,33 +57,34 @@ struct PreparedRun {
 std::optional<PreparedRun> prepare_koers(const std::vector<std::string>& ruleset, const std::string& assessment,
                                          std::ostream& err)
 {
-    std::vector<std::string> paths = ruleset;
-    paths.push_back(assessment);
-    Diagnostics diagnostics;
+    std::shared_ptr<engine::RuleSet> rules;
+    {
+        // The program lives only until it is compiled: the network is then built in the
+        // memory its syntax tree held.
+        std::vector<std::string> paths = ruleset;
+        paths.push_back(assessment);
+        Diagnostics diagnostics;
+        const Program program = load_program({paths.begin(), paths.end()}, diagnostics, without_tests);
+        for (const ast::Module& module : program.modules) {
+            if (fs::path(program.sources.file(module.file).path) != fs::path(assessment)) continue;
+            for (const ast::Declaration& declaration : module.declarations) {
+                if (std::holds_alternative<ast::FactsDecl>(declaration)) continue;
+                const ast::Span span = std::visit([](const auto& d) { return d.span; }, declaration);
+                diagnostics.error("assessment-facts-only", span,
+                                  "an assessment holds facts blocks only; rules, templates and the rest belong in the ruleset");
+            }
+        }
+        if (!diagnostics.has_errors()) check_program(program, diagnostics);
+        if (!diagnostics.has_errors()) rules = compile_program(program, diagnostics);
+        if (diagnostics.has_errors() || rules == nullptr) {
+            diagnostics.sort();
+            for (const Diagnostic& diagnostic : diagnostics.all()) {
+                if (diagnostic.severity == Severity::Error) err << render(diagnostic, program.sources);
+            }
+            return std::nullopt;
+        }
+    }
     PreparedRun prepared;
-    prepared.loaded = std::make_unique<LoadedRuleset>();
-    Program& program = prepared.loaded->program;
-    program = load_program({paths.begin(), paths.end()}, diagnostics, without_tests);
-    for (const ast::Module& module : program.modules) {
-        if (fs::path(program.sources.file(module.file).path) != fs::path(assessment)) continue;
-        for (const ast::Declaration& declaration : module.declarations) {
-            if (std::holds_alternative<ast::FactsDecl>(declaration)) continue;
-            const ast::Span span = std::visit([](const auto& d) { return d.span; }, declaration);
-            diagnostics.error("assessment-facts-only", span,
-                              "an assessment holds facts blocks only; rules, templates and the rest belong in the ruleset");
-        }
-    }
-    if (!diagnostics.has_errors()) check_program(program, diagnostics);
-    std::shared_ptr<const engine::RuleSet> compiled;
-    if (!diagnostics.has_errors()) compiled = compile_program(program, diagnostics);
-    if (diagnostics.has_errors() || compiled == nullptr) {
-        diagnostics.sort();
-        for (const Diagnostic& diagnostic : diagnostics.all()) {
-            if (diagnostic.severity == Severity::Error) err << render(diagnostic, program.sources);
-        }
-        return std::nullopt;
-    }
-    auto rules = std::make_shared<engine::RuleSet>(*compiled);
     std::vector<engine::FactValue> ruleset_facts;
     for (engine::FactValue& fact : rules->initial_facts) {
         if (fs::path(fact.where.file) == fs::path(assessment)) {
@@ -98,6 +99,7 @@ std::optional<PreparedRun> prepare_koers(const std::vector<std::string>& ruleset
         for (const engine::RuntimeError& error : built.errors) err << error.render() << '\n';
         return std::nullopt;
     }
+    prepared.loaded = std::make_unique<LoadedRuleset>();
     prepared.loaded->rules = std::move(rules);
     prepared.loaded->network = std::move(built.network);
     prepared.run = std::make_unique<advisor::AssessmentRun>(prepared.loaded->network);

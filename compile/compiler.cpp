@@ -83,7 +83,7 @@ ast::Span first_span(const Program& program)
 
 }  // namespace
 
-std::shared_ptr<const engine::RuleSet> compile_program(const Program& program, Diagnostics& diagnostics)
+std::shared_ptr<engine::RuleSet> compile_program(const Program& program, Diagnostics& diagnostics)
 {
     auto rules = std::make_shared<engine::RuleSet>();
     rules->values = std::make_shared<engine::ValueStore>();

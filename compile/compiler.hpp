@@ -15,6 +15,6 @@ namespace koers {
 // `or` inside an aggregate, a constant that cannot be computed) is reported to
 // `diagnostics`; then, and on anything the checker should have caught, the result is
 // null. Never throws on bad input.
-std::shared_ptr<const engine::RuleSet> compile_program(const Program& program, Diagnostics& diagnostics);
+std::shared_ptr<engine::RuleSet> compile_program(const Program& program, Diagnostics& diagnostics);
 
 }  // namespace koers

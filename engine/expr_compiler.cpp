@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstring>
+#include <string_view>
 
 namespace koers::engine {
 
@@ -30,12 +31,11 @@ std::string constant_text(const Value& value)
 
 std::uint32_t ExprCompiler::place(const SourceRef& where)
 {
-    const auto key = std::make_tuple(where.file, where.line, where.column);
-    const auto found = places_.find(key);
+    const auto found = places_.find(std::tuple<std::uint32_t, std::uint32_t, std::string_view>(where.line, where.column, where.file));
     if (found != places_.end()) return found->second;
     const auto index = static_cast<std::uint32_t>(arena_.places.size());
     arena_.places.push_back(where);
-    places_.emplace(key, index);
+    places_.emplace(std::make_tuple(where.line, where.column, where.file), index);
     return index;
 }
 

@@ -52,7 +52,8 @@ private:
     ExprArena& arena_;
     const RuleSet& rules_;
     std::vector<RuntimeError>& errors_;
-    std::map<std::tuple<std::string, std::uint32_t, std::uint32_t>, std::uint32_t> places_;
+    // Line and column first: most places differ there, and the file needs no copy to look up.
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::string>, std::uint32_t, std::less<>> places_;
 };
 
 // One slot constraint of a pattern, compiled to a test on the pattern's fact (`self`).

@@ -5,8 +5,8 @@ namespace koers {
 std::uint32_t SourceSet::add(std::string path, std::string text)
 {
     std::vector<std::size_t> starts{0};
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') starts.push_back(i + 1);
+    for (std::size_t newline = text.find('\n'); newline != std::string::npos; newline = text.find('\n', newline + 1)) {
+        starts.push_back(newline + 1);
     }
     line_starts_.push_back(std::move(starts));
     files_.push_back(SourceFile{std::move(path), std::move(text)});
