@@ -15,6 +15,8 @@
 // ends up as it would have been, newest first.
 #include <algorithm>
 
+#include <boost/container/small_vector.hpp>
+
 #include "engine/matcher.hpp"
 
 namespace koers::engine {
@@ -140,7 +142,7 @@ void Matcher::link_node(NodeId id, const Node& node)
     // Each pass of the parent left a token here: the left memory would have grown to hold
     // as many as stood at once.
     memory.left.grow_for(parent.peak_passes, meter_);
-    std::vector<Token*> covering;
+    boost::container::small_vector<Token*, 8> covering;
     for (Token* placeholder = parent.placeholders; placeholder != nullptr; placeholder = placeholder->link.next) {
         if (covers(placeholder, net_.node(placeholder->node), node.child_index)) covering.push_back(placeholder);
     }

@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstring>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "engine/relocation.hpp"
@@ -39,10 +40,11 @@ public:
     }
     BlockPool(BlockPool&& other) noexcept
         : block_size_(other.block_size_), meter_(other.meter_), free_(other.free_), held_(other.held_),
-          chunks_(std::move(other.chunks_))
+          chunks_(std::move(other.chunks_)), spare_(other.spare_), spare_blocks_(other.spare_blocks_)
     {
         other.free_ = nullptr;
         other.held_ = 0;
+        other.spare_ = nullptr;
     }
     // A copy of `source`, chunk for chunk and byte for byte, in the room the relocation
     // holds, counted in `meter` (a copy of the source's meter, which counts these bytes
@@ -50,7 +52,7 @@ public:
     BlockPool(const BlockPool& source, MemoryMeter& meter, Relocation& relocation)
         : block_size_(source.block_size_), meter_(&meter), free_(source.free_), held_(source.held_)
     {
-        chunks_.reserve(source.chunks_.size());
+        chunks_.reserve(source.chunks_.size() + 1);
         for (const Chunk& chunk : source.chunks_) {
             const std::size_t bytes = chunk.blocks * block_size_;
             auto* copy = reinterpret_cast<char*>(relocation.room(units_for(bytes)));
@@ -58,6 +60,9 @@ public:
             relocation.add(chunk.memory, bytes, copy);
             chunks_.push_back(Chunk{nullptr, copy, chunk.blocks});
         }
+        // A copy usually goes on to grow: its next chunk waits in the room too.
+        spare_blocks_ = next_chunk_blocks();
+        spare_ = reinterpret_cast<char*>(relocation.room(units_for(spare_blocks_ * block_size_)));
     }
     BlockPool& operator=(BlockPool&&) = delete;
     BlockPool(const BlockPool&) = delete;
@@ -80,10 +85,11 @@ public:
     }
 
     [[nodiscard]] std::size_t block_size() const { return block_size_; }
-    // The room a copy of this pool takes, in units of max_align_t.
+    // The room a copy of this pool takes, in units of max_align_t: its chunks and the
+    // chunk it would grow by.
     [[nodiscard]] std::size_t units() const
     {
-        std::size_t units = 0;
+        std::size_t units = units_for(next_chunk_blocks() * block_size_);
         for (const Chunk& chunk : chunks_) units += units_for(chunk.blocks * block_size_);
         return units;
     }
@@ -127,14 +133,27 @@ private:
     static constexpr std::size_t grain = 8;
     static std::size_t round_up(std::size_t size) { return (size + grain - 1) & ~(grain - 1); }
 
+    // Chunks double up to 64 KiB, so that a pool that stays small costs little.
+    [[nodiscard]] std::size_t next_chunk_blocks() const
+    {
+        return chunks_.empty() ? 8 : std::max<std::size_t>(8, std::min<std::size_t>(65536 / block_size_, held_ / block_size_));
+    }
+
     void grow()
     {
-        // Chunks double up to 64 KiB, so that a pool that stays small costs little.
-        const std::size_t blocks = chunks_.empty() ? 8 : std::max<std::size_t>(8, std::min<std::size_t>(65536 / block_size_, held_ / block_size_));
+        std::size_t blocks = 0;
+        char* base = nullptr;
+        if (spare_ != nullptr) {
+            blocks = spare_blocks_;
+            base = std::exchange(spare_, nullptr);
+            chunks_.push_back(Chunk{nullptr, base, blocks});
+        } else {
+            blocks = next_chunk_blocks();
+            auto memory = std::make_unique_for_overwrite<std::max_align_t[]>(units_for(blocks * block_size_));
+            base = reinterpret_cast<char*>(memory.get());
+            chunks_.push_back(Chunk{std::move(memory), base, blocks});
+        }
         const std::size_t bytes = blocks * block_size_;
-        auto memory = std::make_unique_for_overwrite<std::max_align_t[]>(units_for(bytes));
-        char* base = reinterpret_cast<char*>(memory.get());
-        chunks_.push_back(Chunk{std::move(memory), base, blocks});
         held_ += bytes;
         meter_->add(bytes);
         for (std::size_t i = blocks; i-- > 0;) release(base + i * block_size_);
@@ -153,6 +172,8 @@ private:
     FreeBlock* free_ = nullptr;
     std::size_t held_ = 0;
     std::vector<Chunk> chunks_;
+    char* spare_ = nullptr;  // a copy's next chunk, in its room
+    std::size_t spare_blocks_ = 0;
 };
 
 // Pools by size class: a size class is a count of trailing items (fact positions of a

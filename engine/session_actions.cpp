@@ -20,7 +20,12 @@ bool SessionState::evaluate_text(ExprRef ref, const RuleSpec& rule, const Source
     EvalFrame frame;
     frame.locals = locals.data();
     frame.local_facts = local_facts.data();
-    if (evaluator.append_text(ref, frame, out)) return true;
+    // Built in a buffer that keeps its capacity, then copied once at its final size.
+    text_buffer.clear();
+    if (evaluator.append_text(ref, frame, text_buffer)) {
+        out += text_buffer;
+        return true;
+    }
     return failed_evaluation(rule, where);
 }
 
@@ -99,6 +104,8 @@ bool SessionState::execute(const CompiledAction& compiled, const RuleSpec& rule)
     }
     case ActionSpec::Kind::Advise: {
         Advice given;
+        given.links.reserve(action.links.size());
+        given.texts.reserve(action.texts.size());
         given.topic = action.topic;
         given.severity = action.severity;
         given.rule = current->rule;

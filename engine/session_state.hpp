@@ -93,6 +93,7 @@ struct SessionState final : MatchListener {
     FiringLog log;
     std::deque<Advice> advice;  // a deque: pointers handed out stay valid
     std::vector<std::string> output;
+    std::string text_buffer;  // evaluate_text's scratch space
     std::vector<std::uint64_t> fired;  // by rule, as far as the last rule that fired
     std::vector<StageId> focus;  // the top is the back
     std::vector<Fact*> unsupported;  // logical facts whose last support went
