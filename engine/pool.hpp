@@ -61,8 +61,10 @@ public:
             chunks_.push_back(Chunk{nullptr, copy, chunk.blocks});
         }
         // A copy usually goes on to grow: its next chunk waits in the room too.
-        spare_blocks_ = next_chunk_blocks();
-        spare_ = reinterpret_cast<char*>(relocation.room(units_for(spare_blocks_ * block_size_)));
+        if (relocation.spare_chunks()) {
+            spare_blocks_ = next_chunk_blocks();
+            spare_ = reinterpret_cast<char*>(relocation.room(units_for(spare_blocks_ * block_size_)));
+        }
     }
     BlockPool& operator=(BlockPool&&) = delete;
     BlockPool(const BlockPool&) = delete;
@@ -86,7 +88,7 @@ public:
 
     [[nodiscard]] std::size_t block_size() const { return block_size_; }
     // The room a copy of this pool takes, in units of max_align_t: its chunks and the
-    // chunk it would grow by.
+    // chunk it would grow by (left untouched by a copy without spare chunks).
     [[nodiscard]] std::size_t units() const
     {
         std::size_t units = units_for(next_chunk_blocks() * block_size_);

@@ -15,6 +15,10 @@ namespace koers::engine {
 
 class Relocation {
 public:
+    // With `spare_chunks`, each pool of the copy gets room for the chunk it would grow by.
+    explicit Relocation(bool spare_chunks = true) : spare_chunks_(spare_chunks) {}
+    [[nodiscard]] bool spare_chunks() const { return spare_chunks_; }
+
     // Room for all the copied chunks, `units` of max_align_t: one allocation instead of
     // one per chunk. The caller keeps it for as long as the copy lives.
     std::unique_ptr<std::max_align_t[]> make_room(std::size_t units)
@@ -81,6 +85,7 @@ private:
     }
 
     std::vector<Range> ranges_;
+    bool spare_chunks_ = true;
     mutable const Range* last_ = nullptr;
     std::max_align_t* next_ = nullptr;
     std::max_align_t* end_ = nullptr;

@@ -45,8 +45,8 @@ std::unique_ptr<const SessionState> initial_state_of(const Network& network)
     auto state = std::make_unique<SessionState>(std::shared_ptr<const Network>(std::shared_ptr<const Network>(), &network), false);
     state->assert_initial_facts();
     // Copies of a copy find its pools in one piece of memory, which is quicker to copy
-    // and to relocate from.
-    return std::make_unique<SessionState>(*state, state->keep);
+    // and to relocate from. This copy never grows, so its pools need no spare chunks.
+    return std::unique_ptr<const SessionState>(new SessionState(*state, state->keep, Relocation(false)));
 }
 
 }  // namespace koers::engine

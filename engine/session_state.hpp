@@ -115,6 +115,7 @@ struct SessionState final : MatchListener {
     Matcher matcher;  // last: it calls back into the state above
 
 private:
+    friend std::unique_ptr<const SessionState> initial_state_of(const Network& network);
     // `relocation` collects the copied chunks while the members are made.
     SessionState(const SessionState& source, std::shared_ptr<const Network> network, Relocation&& relocation);
 };
