@@ -40,7 +40,7 @@ public:
     }
     BlockPool(BlockPool&& other) noexcept
         : block_size_(other.block_size_), meter_(other.meter_), free_(other.free_), held_(other.held_),
-          chunks_(std::move(other.chunks_)), spare_(other.spare_), spare_blocks_(other.spare_blocks_)
+          chunks_(std::move(other.chunks_)), spare_(other.spare_)
     {
         other.free_ = nullptr;
         other.held_ = 0;
@@ -62,8 +62,7 @@ public:
         }
         // A copy usually goes on to grow: its next chunk waits in the room too.
         if (relocation.spare_chunks()) {
-            spare_blocks_ = next_chunk_blocks();
-            spare_ = reinterpret_cast<char*>(relocation.room(units_for(spare_blocks_ * block_size_)));
+            spare_ = reinterpret_cast<char*>(relocation.room(units_for(next_chunk_blocks() * block_size_)));
         }
     }
     BlockPool& operator=(BlockPool&&) = delete;
@@ -143,14 +142,13 @@ private:
 
     void grow()
     {
-        std::size_t blocks = 0;
+        // A spare chunk was sized by the same rule when the pool was as it is now.
+        const std::size_t blocks = next_chunk_blocks();
         char* base = nullptr;
         if (spare_ != nullptr) {
-            blocks = spare_blocks_;
             base = std::exchange(spare_, nullptr);
             chunks_.push_back(Chunk{nullptr, base, blocks});
         } else {
-            blocks = next_chunk_blocks();
             auto memory = std::make_unique_for_overwrite<std::max_align_t[]>(units_for(blocks * block_size_));
             base = reinterpret_cast<char*>(memory.get());
             chunks_.push_back(Chunk{std::move(memory), base, blocks});
@@ -175,7 +173,6 @@ private:
     std::size_t held_ = 0;
     std::vector<Chunk> chunks_;
     char* spare_ = nullptr;  // a copy's next chunk, in its room
-    std::size_t spare_blocks_ = 0;
 };
 
 // Pools by size class: a size class is a count of trailing items (fact positions of a

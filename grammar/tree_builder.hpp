@@ -35,7 +35,6 @@ public:
         begins_[open_] = begin;
         open_group();
     }
-    void drop_node() { drop_group(); }
     // The node of a rule that succeeded; `end` has null data for a node without text.
     void keep_node(const char* rule, const TextPosition& end);
     // A folded rule: one child stands for it, several get a node without text.
@@ -184,8 +183,8 @@ struct tree_building : Base<Rule> {
     template <typename ParseInput, typename State, typename... States>
     static void failure(const ParseInput& in, State& state, States&&... st)
     {
-        if constexpr (role == TreeRole::group) state.tree.drop_group();
-        else if constexpr (role != TreeRole::none) state.tree.drop_node();
+        // A kept rule's start needs no undoing: the next rule to open overwrites it.
+        if constexpr (role != TreeRole::none) state.tree.drop_group();
         Base<Rule>::failure(in, state, st...);
     }
 };
