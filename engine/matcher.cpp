@@ -112,9 +112,8 @@ void Matcher::remove_fact(Fact* fact)
         entry = next;
     }
     fact->alpha_entries = nullptr;
-    ++generation_;
-    // First the matches that hold the fact go, then the negations it took part in are
-    // counted down (matches made meanwhile never counted it).
+    // First the matches that hold the fact go, then the negations it blocked look for
+    // another blocker.
     while (fact->tokens != nullptr) delete_token(fact->tokens);
     std::sort(negatives.begin(), negatives.end(), std::greater<>());
     for (const NodeId negative : negatives) negative_right(negative, net_.node(negative), fact, false);

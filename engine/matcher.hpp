@@ -144,7 +144,6 @@ private:
     {
         auto* token = new (tokens_.allocate(depth)) Token{};
         token->node = id;
-        token->generation = generation_;
         token->depth = static_cast<std::uint16_t>(depth);
         token->fact = fact;
         const std::uint32_t parent_depth = parent != nullptr ? parent->depth : 0;
@@ -175,6 +174,8 @@ private:
     bool tests_hold(const std::vector<CompiledTest>& tests, Fact* const* facts, const Fact* self);
 
     // not and exists of one pattern (matcher_negative.cpp)
+    // The first fact of the node's alpha memory that matches a token; null if none does.
+    Fact* find_blocker(const Node& node, Fact* const* facts, const Values& left, std::uint64_t hash);
     void negative_left(NodeId id, const Node& node, Token* token);
     void negative_right(NodeId id, const Node& node, Fact* fact, bool added);
     void negative_outputs(const Node& node, NodeMemory& memory, Token* token);
@@ -230,8 +231,6 @@ private:
     BlockPool results_;
     std::vector<std::vector<NodeMemory>> node_chunks_;  // empty until used
     std::vector<std::vector<AlphaIndex>> alpha_chunks_;
-    // Bumped when a fact leaves: tokens made since then never counted it.
-    std::uint32_t generation_ = 0;
 };
 
 }  // namespace koers::engine

@@ -10,7 +10,7 @@ Matcher::Matcher(const Matcher& source, Evaluator& evaluator, MemoryMeter& meter
     : net_(source.net_), evaluator_(evaluator), meter_(meter), listener_(listener), tokens_(source.tokens_, meter, relocation),
       entries_(source.entries_, meter, relocation), aggregates_(source.aggregates_, meter, relocation),
       results_(source.results_, meter, relocation), node_chunks_(source.node_chunks_.size()),
-      alpha_chunks_(source.alpha_chunks_.size()), generation_(source.generation_)
+      alpha_chunks_(source.alpha_chunks_.size())
 {
 }
 
@@ -33,6 +33,8 @@ void Matcher::relocate(Token& token, const Relocation& relocation) const
         token.state.activation = relocation(token.state.activation);
     } else if (!placeholder && node.kind == NodeKind::Owner && node.owner_kind == OwnerKind::Aggregate) {
         token.state.aggregate = relocation(token.state.aggregate);
+    } else if (!placeholder && node.kind == NodeKind::Negative) {
+        token.state.blocker = relocation(token.state.blocker);
     }
     Fact** facts = token.facts();
     for (std::uint16_t i = 0; i < token.depth; ++i) facts[i] = relocation(facts[i]);

@@ -160,8 +160,7 @@ void Matcher::realise(NodeId id, const Node& node, NodeMemory& memory, NodeMemor
     const std::uint32_t first = net_.node(placeholder->node).child_index;
     const std::uint32_t last = placeholder->state.last_child;
     Token* token = make_token(id, node.depth, placeholder->parent, placeholder->fact);
-    token->generation = placeholder->generation;
-    token->state.count = 0;  // a negative: no fact has matched it
+    token->state.blocker = nullptr;  // a negative: no fact has matched it
     if (first == index) {
         if (index == net_.node(node.parent).first_lazy_child) --parent.first_lazy_placeholders;
         link_beside(token, placeholder, false);
@@ -172,7 +171,6 @@ void Matcher::realise(NodeId id, const Node& node, NodeMemory& memory, NodeMemor
         placeholder->state.last_child = index - 1;
         if (last > index) {
             Token* rest = make_placeholder(node.parent, placeholder->parent, placeholder->fact, index + 1, last);
-            rest->generation = placeholder->generation;
             link_beside(rest, token, true);
             insert_placeholder(parent.placeholders, rest, placeholder);
         }

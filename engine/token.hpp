@@ -38,12 +38,12 @@ struct Token {
     IndexLink<Token> link;
     union State {
         Activation* activation;       // terminal
-        std::uint64_t count;          // not / exists: the body's matches (negative: matching facts)
+        std::uint64_t count;          // not / exists of several conditions: the body's matches
+        Fact* blocker;                // not / exists of one pattern: a fact that matches, if any
         AggregateState* aggregate;    // aggregate
         std::uint32_t last_child;     // placeholder: the index of the last child it stands for
     } state{};
     NodeId node = 0;
-    std::uint32_t generation = 0;  // the matcher's generation when the token was made
     std::uint16_t depth = 0;
     std::uint8_t flags = 0;
 
