@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -47,7 +48,7 @@ private:
     bool arithmetic(const ExprNode& node, const Value& left, const Value& right, Value& out);
     bool call(const ExprNode& node, const EvalFrame& frame, Value& out);
     bool builtin(const ExprNode& node, const EvalFrame& frame, Value& out);
-    bool extreme(const ExprNode& node, bool largest, const std::vector<Value>& args, Value& out);
+    bool extreme(const ExprNode& node, bool largest, std::span<const Value> args, Value& out);
     bool whole(const ExprNode& node, const Value& value, double (*rounding)(double), Value& out);
     bool slot_of(const ExprNode& node, const Fact* fact, Value& out);
 

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include <boost/container/small_vector.hpp>
+
 #include "engine/evaluator.hpp"
 
 namespace koers::engine {
@@ -23,7 +25,7 @@ std::size_t utf8_length(const std::string& text)
 
 bool Evaluator::builtin(const ExprNode& node, const EvalFrame& frame, Value& out)
 {
-    std::vector<Value> args(node.operand_count);
+    boost::container::small_vector<Value, 4> args(node.operand_count);
     for (std::uint32_t i = 0; i < node.operand_count; ++i) {
         if (!evaluate(arena_.operand(node, i), frame, args[i])) return false;
     }
@@ -31,7 +33,7 @@ bool Evaluator::builtin(const ExprNode& node, const EvalFrame& frame, Value& out
     const Value& first = args.front();
     switch (node.builtin) {
     case Builtin::Min:
-    case Builtin::Max: return extreme(node, node.builtin == Builtin::Max, args, out);
+    case Builtin::Max: return extreme(node, node.builtin == Builtin::Max, {args.data(), args.size()}, out);
     case Builtin::Abs:
         if (first.type() == ValueType::Number) {
             out = Value::number(std::fabs(first.as_number()));
@@ -103,10 +105,10 @@ bool Evaluator::builtin(const ExprNode& node, const EvalFrame& frame, Value& out
     return fail(node, "a built-in function the engine does not know");
 }
 
-bool Evaluator::extreme(const ExprNode& node, bool largest, const std::vector<Value>& args, Value& out)
+bool Evaluator::extreme(const ExprNode& node, bool largest, std::span<const Value> args, Value& out)
 {
-    const std::vector<Value>& items =
-        args.size() == 1 && args[0].type() == ValueType::List ? values_.list_items(args[0].id()) : args;
+    const std::span<const Value> items =
+        args.size() == 1 && args[0].type() == ValueType::List ? std::span<const Value>(values_.list_items(args[0].id())) : args;
     if (items.empty()) return fail(node, "min and max need at least one value");
     Value best = items.front();
     for (const Value& item : items) {

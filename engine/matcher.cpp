@@ -85,11 +85,14 @@ void Matcher::add_fact(Fact* fact)
         const bool first_fact = alpha_index(memory.first_index).size() == 1;
         for (const NodeId join : memory.joins) {
             if (first_fact && net_.node(join).lazy) link_node(join, net_.node(join));
-            joins.emplace_back(join, entry);
+            // A join with no tokens has nothing to match the fact with.
+            if (node_memory(join).left.size() > 0) joins.emplace_back(join, entry);
         }
     }
-    // Deeper joins first: a join that a shallower one feeds must not see the new fact
-    // both ways (see network.hpp).
+    // Newest node first. A node is made after every node that feeds it (an owner's
+    // successors after its body), so a join that another one feeds has had its turn
+    // before the other passes tokens on to it: it does not see the new fact both ways.
+    // For the same reason a join without tokens above has none at its turn either.
     std::sort(joins.begin(), joins.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& [join, entry] : joins) {
         const Node& node = net_.node(join);

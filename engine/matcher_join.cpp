@@ -143,12 +143,10 @@ void Matcher::join_left(NodeId id, const Node& node, Token* token)
 
 void Matcher::join_right(NodeId id, const Node& node, AlphaEntry* entry)
 {
-    NodeMemory& memory = node_memory(id);
-    // Most joins a fact reaches wait for other conditions first: nothing to match.
-    if (memory.left.size() == 0) return;
     Fact* fact = entry->fact;
     const std::uint64_t hash = right_hash(net_.alpha_memories()[node.alpha].keys[node.right_key], fact);
     Values left;
+    NodeMemory& memory = node_memory(id);
     for (Token* token = memory.left.bucket_head(hash); token != nullptr; token = token->link.next) {
         if (token->link.hash != hash) continue;
         Fact* const* facts = token->facts();

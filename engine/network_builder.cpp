@@ -1,5 +1,6 @@
 #include "engine/network_builder.hpp"
 
+#include "engine/expr_inliner.hpp"
 #include "engine/session_state.hpp"
 #include "engine/specificity.hpp"
 
@@ -84,6 +85,7 @@ NetworkBuild NetworkBuilder::build()
     for (RuleId id = 0; id < rules_->rules.size(); ++id) build_rule(id);
     finish();
     if (!errors_.empty()) return {nullptr, std::move(errors_)};
+    inline_calls(net.exprs_, net.function_bodies_);
     mark_lazy_nodes();
     net.initial_state_ = initial_state_of(net);
     return {std::move(network_), {}};
