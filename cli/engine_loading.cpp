@@ -42,6 +42,9 @@ std::unique_ptr<LoadedRuleset> load_ruleset(const std::vector<std::string>& path
         err << "koers: error: the ruleset has errors; `koers check` lists them with warnings\n";
         return nullptr;
     }
+    // From here on only the sources are read (to quote a line): the syntax trees go, and
+    // the network and the run reuse their memory.
+    loaded->program.modules = std::vector<ast::Module>();
     engine::NetworkBuild built = engine::build_network(loaded->rules);
     if (built.network == nullptr) {
         for (const engine::RuntimeError& error : built.errors) err << error.render() << '\n';

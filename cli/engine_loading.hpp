@@ -19,7 +19,7 @@
 namespace koers::cli {
 
 struct LoadedRuleset {
-    Program program;
+    Program program;  // its sources; the syntax trees are dropped once compiled
     std::shared_ptr<const engine::RuleSet> rules;
     std::shared_ptr<const engine::Network> network;
 };

@@ -1,5 +1,7 @@
 #include "engine/session.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "engine/expr_compiler.hpp"
 #include "engine/session_state.hpp"
 

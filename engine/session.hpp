@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include <spdlog/logger.h>
+#include <spdlog/fwd.h>
 
 #include "engine/agenda.hpp"
 #include "engine/errors.hpp"

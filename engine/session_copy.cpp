@@ -3,6 +3,8 @@
 // start as copies of the state right after its initial facts (Network::initial_state).
 #include "engine/session_state.hpp"
 
+#include <spdlog/spdlog.h>
+
 namespace koers::engine {
 
 SessionState::SessionState(const SessionState& source, std::shared_ptr<const Network> network)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <new>
 
+#include <spdlog/spdlog.h>
+
 namespace koers::engine {
 
 SessionState::SessionState(std::shared_ptr<const Network> network, bool trace)
@@ -19,6 +21,8 @@ SessionState::SessionState(std::shared_ptr<const Network> network, bool trace)
 }
 
 SessionState::~SessionState() = default;
+
+void SessionState::log_trace(const std::string& line) const { logger->debug("{}", line); }
 
 void SessionState::fail(RuntimeError failure, bool limit)
 {

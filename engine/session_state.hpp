@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <spdlog/spdlog.h>
+#include <spdlog/fwd.h>
 
 #include "engine/agenda.hpp"
 #include "engine/evaluator.hpp"
@@ -73,11 +73,13 @@ struct SessionState final : MatchListener {
     [[nodiscard]] std::uint64_t fired_count(RuleId rule) const { return rule < fired.size() ? fired[rule] : 0; }
     [[nodiscard]] std::string fact_text(const Fact& fact) const;
     [[nodiscard]] std::string match_text(const Token& token) const;
+    // `text` is made only when tracing.
     template <typename Text>
     void trace(Text text)
     {
-        if (tracing) logger->debug("{}", text());
+        if (tracing) log_trace(text());
     }
+    void log_trace(const std::string& line) const;
 
     std::shared_ptr<const Network> keep;
     const Network& net;

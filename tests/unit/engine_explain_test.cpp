@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include <spdlog/logger.h>
 #include <spdlog/sinks/ostream_sink.h>
 
 #include "engine_rules_builder.hpp"

@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include <spdlog/logger.h>
 #include <spdlog/sinks/ostream_sink.h>
 
 #include "cli/engine_loading.hpp"
