@@ -180,6 +180,7 @@ void Matcher::delete_token(Token* token)
     while (token->first_child != nullptr) delete_token(token->first_child);
     while (token->first_sub != nullptr) delete_token(token->first_sub);
     const Node& node = net_.node(token->node);
+    NodeMemory& memory = node_memory(token->node);
     switch (node.kind) {
     case NodeKind::Join:
     case NodeKind::Negative:
@@ -188,7 +189,7 @@ void Matcher::delete_token(Token* token)
             delete_placeholder(token);
             return;
         }
-        node_memory(token->node).left.remove(token);
+        memory.left.remove(token);
         break;
     case NodeKind::Owner: release_owner(node, token); break;
     case NodeKind::Partner: result_removed(node, token); break;
@@ -196,7 +197,7 @@ void Matcher::delete_token(Token* token)
     default: break;
     }
     unlink_token(token);
-    --node_memory(token->node).tokens;
+    --memory.tokens;
     tokens_.release(token, token->depth);
 }
 

@@ -171,7 +171,12 @@ private:
     bool left_hash(const Node& node, Fact* const* facts, Values& values, std::uint64_t& hash);
     bool keys_equal(const Node& node, Fact* const* facts, const Values& values, const Fact* fact) const;
     std::uint64_t right_hash(const std::vector<SlotIndex>& slots, const Fact* fact) const;
-    bool tests_hold(const std::vector<CompiledTest>& tests, Fact* const* facts, const Fact* self);
+    // Most nodes have no tests: that is answered without a call.
+    bool tests_hold(const std::vector<CompiledTest>& tests, Fact* const* facts, const Fact* self)
+    {
+        return tests.empty() || all_tests_hold(tests, facts, self);
+    }
+    bool all_tests_hold(const std::vector<CompiledTest>& tests, Fact* const* facts, const Fact* self);
 
     // not and exists of one pattern (matcher_negative.cpp)
     // The first fact of the node's alpha memory that matches a token; null if none does.

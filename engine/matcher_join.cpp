@@ -90,7 +90,7 @@ bool values_equal(const Node& node, const boost::container::small_vector<Value, 
 
 }  // namespace
 
-bool Matcher::tests_hold(const std::vector<CompiledTest>& tests, Fact* const* facts, const Fact* self)
+bool Matcher::all_tests_hold(const std::vector<CompiledTest>& tests, Fact* const* facts, const Fact* self)
 {
     for (const CompiledTest& test : tests) {
         const int answer = test.direct ? direct_answer(test, facts, self) : -1;

@@ -30,10 +30,6 @@ bool as_exact_int(double d, std::int64_t& out)
     return true;
 }
 
-constexpr std::uint64_t tag_symbol = 1ULL << 40U;
-constexpr std::uint64_t tag_text = 2ULL << 40U;
-constexpr std::uint64_t tag_list = 3ULL << 40U;
-
 void append_number(std::string& out, double d)
 {
     if (std::isnan(d)) {
@@ -125,17 +121,8 @@ double Value::as_number() const
     return type_ == ValueType::Int ? static_cast<double>(payload_.i) : payload_.d;
 }
 
-bool operator==(const Value& a, const Value& b)
+bool Value::mixed_equal(const Value& a, const Value& b)
 {
-    if (a.type_ == b.type_) {
-        switch (a.type_) {
-        case ValueType::Nil: return true;
-        case ValueType::Bool: return a.payload_.b == b.payload_.b;
-        case ValueType::Int: return a.payload_.i == b.payload_.i;
-        case ValueType::Number: return a.payload_.d == b.payload_.d;
-        default: return a.payload_.id == b.payload_.id;
-        }
-    }
     if (!a.is_numeric() || !b.is_numeric()) return false;
     // An int equals a number only when the number is exactly that whole number, so that
     // equal values always hash alike.
@@ -145,25 +132,13 @@ bool operator==(const Value& a, const Value& b)
     return as_exact_int(real.payload_.d, i) && i == whole.payload_.i;
 }
 
-// Cheap on purpose: the hash tables that use it mix the bits themselves.
-std::size_t Value::hash() const
+std::size_t Value::number_hash() const
 {
-    switch (type_) {
-    case ValueType::Nil: return 0x51ed270b27d1a3c5ULL;
-    case ValueType::Bool: return payload_.b ? 0x2ULL : 0x1ULL;
-    case ValueType::Int: return static_cast<std::uint64_t>(payload_.i);
-    case ValueType::Number: {
-        std::int64_t i = 0;
-        if (as_exact_int(payload_.d, i)) return static_cast<std::uint64_t>(i);
-        std::uint64_t bits = 0;
-        std::memcpy(&bits, &payload_.d, sizeof bits);
-        return mix(bits);
-    }
-    case ValueType::Symbol: return tag_symbol | payload_.id;
-    case ValueType::Text: return tag_text | payload_.id;
-    case ValueType::List: return tag_list | payload_.id;
-    }
-    return 0;
+    std::int64_t i = 0;
+    if (as_exact_int(payload_.d, i)) return static_cast<std::uint64_t>(i);
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &payload_.d, sizeof bits);
+    return mix(bits);
 }
 
 const std::string& ValueStore::empty_string()

@@ -37,12 +37,39 @@ public:
     [[nodiscard]] InternId id() const { return payload_.id; }
 
     // Ints and numbers compare by numeric value (1 == 1.0); other types never equal
-    // a value of another type.
-    friend bool operator==(const Value& a, const Value& b);
-    // Consistent with ==: an int and a number of equal value hash alike.
-    [[nodiscard]] std::size_t hash() const;
+    // a value of another type. Inline: matching compares and hashes keys all the time.
+    friend bool operator==(const Value& a, const Value& b)
+    {
+        if (a.type_ != b.type_) return mixed_equal(a, b);
+        switch (a.type_) {
+        case ValueType::Nil: return true;
+        case ValueType::Bool: return a.payload_.b == b.payload_.b;
+        case ValueType::Int: return a.payload_.i == b.payload_.i;
+        case ValueType::Number: return a.payload_.d == b.payload_.d;
+        default: return a.payload_.id == b.payload_.id;
+        }
+    }
+    // Consistent with ==: an int and a number of equal value hash alike. Cheap on
+    // purpose: the hash tables that use it mix the bits themselves.
+    [[nodiscard]] std::size_t hash() const
+    {
+        switch (type_) {
+        case ValueType::Nil: return 0x51ed270b27d1a3c5ULL;
+        case ValueType::Bool: return payload_.b ? 0x2ULL : 0x1ULL;
+        case ValueType::Int: return static_cast<std::uint64_t>(payload_.i);
+        case ValueType::Number: return number_hash();
+        case ValueType::Symbol: return (1ULL << 40U) | payload_.id;
+        case ValueType::Text: return (2ULL << 40U) | payload_.id;
+        case ValueType::List: return (3ULL << 40U) | payload_.id;
+        }
+        return 0;
+    }
 
 private:
+    // Values of different types: equal only for an int and a number of the same value.
+    static bool mixed_equal(const Value& a, const Value& b);
+    [[nodiscard]] std::size_t number_hash() const;
+
     ValueType type_ = ValueType::Nil;
     union {
         bool b;
