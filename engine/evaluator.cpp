@@ -127,6 +127,19 @@ bool Evaluator::evaluate(ExprRef ref, const EvalFrame& frame, Value& out)
     }
 }
 
+// A constant, variable or parameter is read where it is; anything else is evaluated into
+// `scratch`. Null after an error.
+const Value* Evaluator::read(ExprRef ref, const EvalFrame& frame, Value& scratch)
+{
+    const ExprNode& node = arena_.node(ref);
+    switch (node.op) {
+    case ExprOp::Constant: return &node.value;
+    case ExprOp::Local: return &frame.locals[node.a];
+    case ExprOp::Parameter: return &frame.parameters[node.a];
+    default: return evaluate(ref, frame, scratch) ? &scratch : nullptr;
+    }
+}
+
 bool Evaluator::append_text(ExprRef ref, const EvalFrame& frame, std::string& out)
 {
     const ExprNode& node = arena_.node(ref);
@@ -177,11 +190,29 @@ bool Evaluator::operation(const ExprNode& node, const EvalFrame& frame, Value& o
         return true;
     }
     case ExprOp::Binary: {
-        Value left;
-        Value right;
-        if (!evaluate(arena_.operand(node, 0), frame, left)) return false;
-        if (!evaluate(arena_.operand(node, 1), frame, right)) return false;
-        return binary(node, left, right, out);
+        Value left_value;
+        Value right_value;
+        const Value* left = read(arena_.operand(node, 0), frame, left_value);
+        if (left == nullptr) return false;
+        const Value* right = read(arena_.operand(node, 1), frame, right_value);
+        if (right == nullptr) return false;
+        // Sums and products of ints that fit, at once; everything else, and overflow,
+        // goes the long way.
+        if (left->type() == ValueType::Int && right->type() == ValueType::Int) {
+            std::int64_t result = 0;
+            bool fits = false;
+            switch (node.binary) {
+            case Operator::Add: fits = !__builtin_add_overflow(left->as_int(), right->as_int(), &result); break;
+            case Operator::Sub: fits = !__builtin_sub_overflow(left->as_int(), right->as_int(), &result); break;
+            case Operator::Mul: fits = !__builtin_mul_overflow(left->as_int(), right->as_int(), &result); break;
+            default: break;
+            }
+            if (fits) {
+                out = Value::integer(result);
+                return true;
+            }
+        }
+        return binary(node, *left, *right, out);
     }
     case ExprOp::Conditional: {
         bool b = false;

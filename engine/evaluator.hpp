@@ -40,6 +40,7 @@ public:
 
 private:
     const Value* direct(const ExprNode& node, const EvalFrame& frame) const;
+    const Value* read(ExprRef ref, const EvalFrame& frame, Value& scratch);
     bool fail(const ExprNode& node, std::string message);
     bool truth(ExprRef ref, const EvalFrame& frame, bool& out);
     bool operation(const ExprNode& node, const EvalFrame& frame, Value& out);

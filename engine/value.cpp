@@ -68,59 +68,6 @@ void append_quoted(std::string& out, const std::string& text)
 
 }  // namespace
 
-Value Value::boolean(bool b)
-{
-    Value v;
-    v.type_ = ValueType::Bool;
-    v.payload_.i = 0;
-    v.payload_.b = b;
-    return v;
-}
-
-Value Value::integer(std::int64_t i)
-{
-    Value v;
-    v.type_ = ValueType::Int;
-    v.payload_.i = i;
-    return v;
-}
-
-Value Value::number(double d)
-{
-    Value v;
-    v.type_ = ValueType::Number;
-    v.payload_.d = d;
-    return v;
-}
-
-Value Value::symbol(InternId id)
-{
-    Value v;
-    v.type_ = ValueType::Symbol;
-    v.payload_.i = 0;
-    v.payload_.id = id;
-    return v;
-}
-
-Value Value::text(InternId id)
-{
-    Value v = symbol(id);
-    v.type_ = ValueType::Text;
-    return v;
-}
-
-Value Value::list(InternId id)
-{
-    Value v = symbol(id);
-    v.type_ = ValueType::List;
-    return v;
-}
-
-double Value::as_number() const
-{
-    return type_ == ValueType::Int ? static_cast<double>(payload_.i) : payload_.d;
-}
-
 bool Value::mixed_equal(const Value& a, const Value& b)
 {
     if (!a.is_numeric() || !b.is_numeric()) return false;

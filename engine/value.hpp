@@ -20,12 +20,30 @@ class Value {
 public:
     Value() = default;  // nil: an absent optional slot
 
-    static Value boolean(bool b);
-    static Value integer(std::int64_t i);
-    static Value number(double d);
-    static Value symbol(InternId id);
-    static Value text(InternId id);
-    static Value list(InternId id);
+    static Value boolean(bool b)
+    {
+        Value v;
+        v.type_ = ValueType::Bool;
+        v.payload_.b = b;
+        return v;
+    }
+    static Value integer(std::int64_t i)
+    {
+        Value v;
+        v.type_ = ValueType::Int;
+        v.payload_.i = i;
+        return v;
+    }
+    static Value number(double d)
+    {
+        Value v;
+        v.type_ = ValueType::Number;
+        v.payload_.d = d;
+        return v;
+    }
+    static Value symbol(InternId id) { return with_id(ValueType::Symbol, id); }
+    static Value text(InternId id) { return with_id(ValueType::Text, id); }
+    static Value list(InternId id) { return with_id(ValueType::List, id); }
 
     [[nodiscard]] ValueType type() const { return type_; }
     [[nodiscard]] bool is_nil() const { return type_ == ValueType::Nil; }
@@ -33,7 +51,10 @@ public:
     [[nodiscard]] bool as_bool() const { return payload_.b; }
     [[nodiscard]] std::int64_t as_int() const { return payload_.i; }
     // An int or a number as a double.
-    [[nodiscard]] double as_number() const;
+    [[nodiscard]] double as_number() const
+    {
+        return type_ == ValueType::Int ? static_cast<double>(payload_.i) : payload_.d;
+    }
     [[nodiscard]] InternId id() const { return payload_.id; }
 
     // Ints and numbers compare by numeric value (1 == 1.0); other types never equal
@@ -66,6 +87,15 @@ public:
     }
 
 private:
+    // The payload's other bytes stay zero (a default Value's), so a copy never reads
+    // bytes that were not written.
+    static Value with_id(ValueType type, InternId id)
+    {
+        Value v;
+        v.type_ = type;
+        v.payload_.id = id;
+        return v;
+    }
     // Values of different types: equal only for an int and a number of the same value.
     static bool mixed_equal(const Value& a, const Value& b);
     [[nodiscard]] std::size_t number_hash() const;
