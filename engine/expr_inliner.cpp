@@ -1,5 +1,6 @@
 #include "engine/expr_inliner.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -23,7 +24,7 @@ bool plain_read(const ExprNode& node)
 class Inliner {
 public:
     Inliner(ExprArena& arena, const std::vector<ExprRef>& bodies)
-        : arena_(arena), bodies_(bodies), states_(bodies.size(), State::Unseen)
+        : arena_(arena), bodies_(bodies), states_(bodies.size(), State::Unseen), parameters_read_(bodies.size(), 0)
     {
     }
 
@@ -42,7 +43,8 @@ private:
     void inline_call(ExprRef call)
     {
         const ExprNode node = arena_.nodes[call];
-        if (node.a >= bodies_.size() || !inlinable(node.a)) return;
+        // A body that reads a parameter the call does not pass stays a call, as built.
+        if (node.a >= bodies_.size() || !inlinable(node.a) || parameters_read_[node.a] > node.operand_count) return;
         std::vector<ExprRef> arguments(node.operand_count);
         for (std::uint32_t i = 0; i < node.operand_count; ++i) {
             arguments[i] = arena_.operand(node, i);
@@ -60,6 +62,10 @@ private:
             const ExprRef body = bodies_[function];
             for (const ExprRef call : calls_under(body)) inline_call(call);
             const bool flat = calls_under(body).empty() && size_of(body) <= max_inlined_nodes;
+            walk(body, [&](ExprRef ref) {
+                const ExprNode& node = arena_.nodes[ref];
+                if (node.op == ExprOp::Parameter) parameters_read_[function] = std::max(parameters_read_[function], node.a + 1);
+            });
             states_[function] = flat ? State::Inlinable : State::Kept;
         }
         return states_[function] == State::Inlinable;
@@ -128,6 +134,7 @@ private:
     ExprArena& arena_;
     const std::vector<ExprRef>& bodies_;
     std::vector<State> states_;
+    std::vector<std::uint32_t> parameters_read_;  // per function: the highest parameter read, plus one
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "engine/network_builder.hpp"
 
+#include "engine/compiled_tests.hpp"
 #include "engine/expr_inliner.hpp"
 #include "engine/session_state.hpp"
 #include "engine/specificity.hpp"
@@ -13,48 +14,6 @@ namespace {
 
 // A rule deeper than this is a generated mistake, not a ruleset.
 constexpr std::uint32_t max_positions = 4096;
-
-bool direct_operand(const ExprNode& node, TestOperand& out)
-{
-    switch (node.op) {
-    case ExprOp::Constant: out.kind = TestOperand::Kind::Constant; out.constant = node.value; return true;
-    case ExprOp::TokenSlot: out.kind = TestOperand::Kind::TokenSlot; break;
-    case ExprOp::SelfSlot: out.kind = TestOperand::Kind::SelfSlot; break;
-    default: return false;
-    }
-    out.position = node.a;
-    out.slot = node.b;
-    return true;
-}
-
-bool comparison(Operator op)
-{
-    switch (op) {
-    case Operator::Eq:
-    case Operator::Ne:
-    case Operator::Lt:
-    case Operator::Le:
-    case Operator::Gt:
-    case Operator::Ge: return true;
-    default: return false;
-    }
-}
-
-std::vector<CompiledTest> compile_tests(const std::vector<ExprRef>& tests, const ExprArena& exprs)
-{
-    std::vector<CompiledTest> compiled;
-    for (const ExprRef test : tests) {
-        CompiledTest& out = compiled.emplace_back();
-        out.test = test;
-        if (test >= exprs.nodes.size()) continue;
-        const ExprNode& node = exprs.node(test);
-        if (node.op != ExprOp::Binary || node.operand_count != 2 || !comparison(node.binary)) continue;
-        out.op = node.binary;
-        out.direct = direct_operand(exprs.node(exprs.operand(node, 0)), out.left) &&
-                     direct_operand(exprs.node(exprs.operand(node, 1)), out.right);
-    }
-    return compiled;
-}
 
 }  // namespace
 
@@ -83,9 +42,10 @@ NetworkBuild NetworkBuilder::build()
     }
     net.rule_info_.resize(rules_->rules.size());
     for (RuleId id = 0; id < rules_->rules.size(); ++id) build_rule(id);
+    // Before the tests are compiled, so that an inlined test can be answered directly.
+    inline_calls(net.exprs_, net.function_bodies_);
     finish();
     if (!errors_.empty()) return {nullptr, std::move(errors_)};
-    inline_calls(net.exprs_, net.function_bodies_);
     mark_lazy_nodes();
     net.initial_state_ = initial_state_of(net);
     return {std::move(network_), {}};
