@@ -61,12 +61,15 @@ private:
             states_[function] = State::Working;  // a call back into it while working is recursion
             const ExprRef body = bodies_[function];
             for (const ExprRef call : calls_under(body)) inline_call(call);
-            const bool flat = calls_under(body).empty() && size_of(body) <= max_inlined_nodes;
+            bool calls = false;
+            std::size_t size = 0;
             walk(body, [&](ExprRef ref) {
                 const ExprNode& node = arena_.nodes[ref];
+                calls = calls || node.op == ExprOp::Call;
+                ++size;
                 if (node.op == ExprOp::Parameter) parameters_read_[function] = std::max(parameters_read_[function], node.a + 1);
             });
-            states_[function] = flat ? State::Inlinable : State::Kept;
+            states_[function] = !calls && size <= max_inlined_nodes ? State::Inlinable : State::Kept;
         }
         return states_[function] == State::Inlinable;
     }
@@ -78,13 +81,6 @@ private:
             if (arena_.nodes[ref].op == ExprOp::Call) calls.push_back(ref);
         });
         return calls;
-    }
-
-    std::size_t size_of(ExprRef root) const
-    {
-        std::size_t size = 0;
-        walk(root, [&](ExprRef) { ++size; });
-        return size;
     }
 
     // Visits each node under `root` once, shared ones too.
