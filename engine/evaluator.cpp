@@ -15,6 +15,18 @@ constexpr int max_call_depth = 64;
 
 bool is_textual(const Value& value) { return value.type() == ValueType::Text || value.type() == ValueType::Symbol; }
 
+bool adds_or_multiplies(Operator op) { return op == Operator::Add || op == Operator::Sub || op == Operator::Mul; }
+
+// `a op b` for +, - and *; false when the result does not fit an int.
+bool int_result(Operator op, std::int64_t a, std::int64_t b, std::int64_t& result)
+{
+    switch (op) {
+    case Operator::Add: return !__builtin_add_overflow(a, b, &result);
+    case Operator::Sub: return !__builtin_sub_overflow(a, b, &result);
+    default: return !__builtin_mul_overflow(a, b, &result);
+    }
+}
+
 }  // namespace
 
 bool compare_values(const ValueStore& values, const Value& left, const Value& right, int& order)
@@ -198,19 +210,11 @@ bool Evaluator::operation(const ExprNode& node, const EvalFrame& frame, Value& o
         if (right == nullptr) return false;
         // Sums and products of ints that fit, at once; everything else, and overflow,
         // goes the long way.
-        if (left->type() == ValueType::Int && right->type() == ValueType::Int) {
-            std::int64_t result = 0;
-            bool fits = false;
-            switch (node.binary) {
-            case Operator::Add: fits = !__builtin_add_overflow(left->as_int(), right->as_int(), &result); break;
-            case Operator::Sub: fits = !__builtin_sub_overflow(left->as_int(), right->as_int(), &result); break;
-            case Operator::Mul: fits = !__builtin_mul_overflow(left->as_int(), right->as_int(), &result); break;
-            default: break;
-            }
-            if (fits) {
-                out = Value::integer(result);
-                return true;
-            }
+        std::int64_t result = 0;
+        if (left->type() == ValueType::Int && right->type() == ValueType::Int && adds_or_multiplies(node.binary) &&
+            int_result(node.binary, left->as_int(), right->as_int(), result)) {
+            out = Value::integer(result);
+            return true;
         }
         return binary(node, *left, *right, out);
     }
@@ -343,11 +347,9 @@ bool Evaluator::arithmetic(const ExprNode& node, const Value& left, const Value&
     }
     if (both_int) {
         std::int64_t result = 0;
-        bool overflow = false;
-        if (node.binary == Operator::Add) overflow = __builtin_add_overflow(left.as_int(), right.as_int(), &result);
-        else if (node.binary == Operator::Sub) overflow = __builtin_sub_overflow(left.as_int(), right.as_int(), &result);
-        else overflow = __builtin_mul_overflow(left.as_int(), right.as_int(), &result);
-        if (overflow) return fail(node, "the result is too large for an int");
+        if (!int_result(node.binary, left.as_int(), right.as_int(), result)) {
+            return fail(node, "the result is too large for an int");
+        }
         out = Value::integer(result);
         return true;
     }

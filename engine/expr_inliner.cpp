@@ -67,7 +67,9 @@ private:
                 const ExprNode& node = arena_.nodes[ref];
                 calls = calls || node.op == ExprOp::Call;
                 ++size;
-                if (node.op == ExprOp::Parameter) parameters_read_[function] = std::max(parameters_read_[function], node.a + 1);
+                if (node.op == ExprOp::Parameter) {
+                    parameters_read_[function] = std::max(parameters_read_[function], node.a + 1);
+                }
             });
             states_[function] = !calls && size <= max_inlined_nodes ? State::Inlinable : State::Kept;
         }
@@ -135,6 +137,9 @@ private:
 
 }  // namespace
 
-void inline_calls(ExprArena& arena, const std::vector<ExprRef>& function_bodies) { Inliner(arena, function_bodies).run(); }
+void inline_calls(ExprArena& arena, const std::vector<ExprRef>& function_bodies)
+{
+    Inliner(arena, function_bodies).run();
+}
 
 }  // namespace koers::engine
