@@ -1,5 +1,4 @@
 // The `koers` command line: reads the arguments and hands each subcommand to cli/.
-#include <malloc.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,6 +12,7 @@
 #include <CLI/CLI.hpp>
 #include "cli/commands.hpp"
 #include "cli/engine_commands.hpp"
+#include "cli/heap.hpp"
 #include "cli/logging.hpp"
 #include "cli/serve_command.hpp"
 
@@ -176,11 +176,7 @@ int run(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
-    // Blocks up to 4 MiB from the heap rather than mapped for each allocation: a block
-    // freed while loading is then used again, not handed back and faulted in anew, which
-    // costs 10 to 15 us a page on some virtual machines (bench/bench_pages.cpp). Larger
-    // ones are still mapped, so that they go back to the system when freed.
-    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    koers::cli::prepare_heap();
     try {
         return run(argc, argv);
     } catch (const std::exception& error) {
