@@ -32,7 +32,7 @@ void* volatile skipped_to_boundary = nullptr;
 
 }  // namespace
 
-void prepare_heap()
+bool prepare_heap()
 {
     // Blocks up to 8 MiB come from the heap, and the heap is not given back while the
     // program runs: a freed block is used again rather than faulted in anew.
@@ -48,16 +48,17 @@ void prepare_heap()
     // Not from the heap's top, as where the heap is not one region: leave it as it is.
     if (reinterpret_cast<std::uintptr_t>(growth) != top + 2 * sizeof(std::size_t)) {
         free(growth);
-        return;
+        return false;
     }
-    madvise(reinterpret_cast<void*>(boundary), huge_heap, MADV_HUGEPAGE);
+    const bool advised = madvise(reinterpret_cast<void*>(boundary), huge_heap, MADV_HUGEPAGE) == 0;
     free(growth);
     // A request of n bytes takes a chunk of n + 8 rounded up to 16, so the free top then
     // starts on the boundary.
     skipped_to_boundary = malloc(boundary - top - sizeof(std::size_t));
+    return advised && skipped_to_boundary != nullptr;
 }
 #else
-void prepare_heap() {}
+bool prepare_heap() { return false; }
 #endif
 
 }  // namespace koers::cli
