@@ -1,7 +1,7 @@
 // A short `koers advise` spent half its time on page faults: each 4 KiB page its heap
 // grows into costs 10 us on some virtual machines (bench/bench_pages.cpp), and a run
-// touches about 700 of them. A 2 MiB transparent huge page costs one fault instead of
-// 512, so the heap's next few MiB are asked for on huge pages (bench/README.md,
+// touched about 800 of them. A 2 MiB transparent huge page costs one fault instead of
+// 512, so 4 MiB of the heap are asked for on huge pages (bench/README.md,
 // "Starting up").
 #include "cli/heap.hpp"
 
