@@ -26,8 +26,8 @@ constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
 // whole in the resident memory however little of it is used.
 constexpr std::size_t huge_heap = 2 * huge_page;
 // The heap from its free top to the first huge-page boundary: held and never touched,
-// so that allocations go on from the boundary. Held for the life of the process;
-// volatile, or the compiler drops an allocation that nothing reads.
+// so that allocations go on from the boundary, for the life of the process. Volatile,
+// or the compiler drops an allocation that nothing reads.
 void* volatile skipped_to_boundary = nullptr;
 
 }  // namespace
@@ -45,7 +45,7 @@ bool prepare_heap()
     // was written before the advice stays on 4 KiB pages. The block ends past the
     // advised range, so the header malloc writes after it stays out of it.
     void* growth = malloc(boundary - top + huge_heap);
-    // Not from the heap's top, as where the heap is not one region: leave it as it is.
+    // Not carved from the heap's top, so the heap is not one region: leave it as it is.
     if (reinterpret_cast<std::uintptr_t>(growth) != top + 2 * sizeof(std::size_t)) {
         free(growth);
         return false;
